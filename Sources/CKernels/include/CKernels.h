@@ -1,0 +1,1 @@
+int graphgrad_kernels_placeholder(void);

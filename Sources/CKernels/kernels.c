@@ -1,0 +1,2 @@
+#include "CKernels.h"
+int graphgrad_kernels_placeholder(void) { return 0; }
