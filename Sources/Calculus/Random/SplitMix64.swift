@@ -5,7 +5,7 @@ import RealModule
 /// Every random choice in GraphGrad takes a generator like this one, so the same seed gives
 /// the same numbers on every run and every thread count.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+    @usableFromInline internal var state: UInt64
 
     /// Creates a generator whose whole output stream is determined by `seed`.
     public init(seed: UInt64) { state = seed }
