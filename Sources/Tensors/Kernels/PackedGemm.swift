@@ -76,15 +76,15 @@ extension Double: PackedGemmElement {
 /// kc-deep slice of k (in order), pack that B block once (in parallel), then run independent
 /// tasks that each pack an mc-row block of A and update one rectangle of C.
 ///
-/// Determinism: a C element belongs to exactly one task per k slice, and the slices are applied
-/// in order, so its rounding sequence depends only on the shapes and the kernel family.
+/// Determinism: a C element belongs to exactly one task per k slice, the slices are applied in
+/// order, and the micro-kernel rounds an element the same way wherever it sits in a tile, so the
+/// result depends only on the shapes and the kernel family, never on the thread count or the
+/// task split.
 enum PackedGemm {
     /// Products with at most this many multiply-adds skip packing.
     static let smallProblem = 8 * 1024
     /// Products with fewer multiply-adds per k slice than this stay on the calling thread.
     static let parallelWork = 1 << 18
-    /// Task count aimed at for a large k slice: enough to balance a few cores.
-    static let targetTasks = 16
     /// Elements one B-packing chunk copies at least.
     static let packChunkElements = 1 << 15
 
@@ -112,7 +112,9 @@ enum PackedGemm {
 
         let kernel = gg_gemm_active_kernel()
         let blocking = T.blocking(kernel)
-        let (nr, mc, kc, nc) = (Int(blocking.nr), Int(blocking.mc), Int(blocking.kc), Int(blocking.nc))
+        let (mr, nr) = (Int(blocking.mr), Int(blocking.nr))
+        let (mc, kc, nc) = (Int(blocking.mc), Int(blocking.kc), Int(blocking.nc))
+        let threads = Threading.threadCount
         let packedCount = min(kc, k) * roundUp(min(nc, n), to: nr)
         let packedB = UnsafeMutableRawPointer.allocate(
             byteCount: packedCount * MemoryLayout<T>.stride, alignment: 64
@@ -133,7 +135,7 @@ enum PackedGemm {
                         transB ? bBlock + j0 * ldb : bBlock + j0, ldb, packedB + j0 * kcur)
                 }
 
-                let plan = TaskPlan(m: m, n: ncur, k: kcur, mc: mc, nr: nr)
+                let plan = TaskPlan(m: m, n: ncur, k: kcur, mc: mc, mr: mr, nr: nr, threads: threads)
                 let sliceAccumulates = accumulate || pc > 0
                 parallelChunks(count: plan.tasks, grain: 1) { range in
                     for task in range {
@@ -149,13 +151,17 @@ enum PackedGemm {
         }
     }
 
-    private static func roundUp(_ value: Int, to multiple: Int) -> Int {
+    static func roundUp(_ value: Int, to multiple: Int) -> Int {
         (value + multiple - 1) / multiple * multiple
     }
 
-    /// Splits one k slice of C (m × n) into row blocks of at most mc and column groups that are
-    /// whole nr panels; small slices form a single task so they never pay a thread hand-off.
+    /// Splits one k slice of C (m × n) into tasks: row blocks of at most mc rows (evened out, so no
+    /// thread is left with a sliver) times column groups of whole nr panels. Every extra column
+    /// group packs its A block again, so groups are added only until there are about
+    /// `tasksPerThread` tasks per thread; one thread or a small slice gets whole-width row blocks.
+    /// The split never changes the result: each element is still summed by one task in k order.
     struct TaskPlan {
+        static let tasksPerThread = 4
         let rowBlock: Int
         let rowBlocks: Int
         let groupWidth: Int
@@ -163,15 +169,16 @@ enum PackedGemm {
         let m: Int
         let n: Int
 
-        init(m: Int, n: Int, k: Int, mc: Int, nr: Int) {
+        init(m: Int, n: Int, k: Int, mc: Int, mr: Int, nr: Int, threads: Int) {
             self.m = m
             self.n = n
-            rowBlock = mc
-            rowBlocks = (m + mc - 1) / mc
+            let blocks = (m + mc - 1) / mc
+            rowBlock = PackedGemm.roundUp((m + blocks - 1) / blocks, to: mr)
+            rowBlocks = (m + rowBlock - 1) / rowBlock
             let panels = (n + nr - 1) / nr
-            let wanted = m * n * k < PackedGemm.parallelWork
-                ? 1 : (PackedGemm.targetTasks + rowBlocks - 1) / rowBlocks
-            let groupCount = max(1, min(panels, wanted))
+            let wantedTasks = threads == 1 || m * n * k < PackedGemm.parallelWork
+                ? 1 : threads * TaskPlan.tasksPerThread
+            let groupCount = max(1, min(panels, (wantedTasks + rowBlocks - 1) / rowBlocks))
             groupWidth = (panels + groupCount - 1) / groupCount * nr
             groups = (n + groupWidth - 1) / groupWidth
         }
