@@ -97,7 +97,10 @@ private struct ExpressionFormatter {
             let bottom = denominator.count == 1 ? wrapped(denominator[0], above: .product) : "(\(joinFactors(denominator)))"
             return (sign + top + "/" + bottom, .product)
         case .latex:
-            return (sign + "\\frac{\(top)}{\(joinFactors(denominator))}", .product)
+            // The fraction bar groups its parts, so a lone sum above or below needs no parentheses.
+            let over = numerator.count == 1 ? numerator[0].text : top
+            let under = denominator.count == 1 ? denominator[0].text : joinFactors(denominator)
+            return (sign + "\\frac{\(over)}{\(under)}", .product)
         }
     }
 
