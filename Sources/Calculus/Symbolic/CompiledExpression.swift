@@ -17,6 +17,8 @@ public struct CompiledExpression: Sendable {
     public let variables: [String]
     /// How many values one call produces.
     public var outputCount: Int { outputRegisters.count }
+    /// How many instructions one call runs (one per distinct operation).
+    public var instructionCount: Int { program.count }
 
     let program: [CompiledInstruction]
     let constantRegisters: [Int32]

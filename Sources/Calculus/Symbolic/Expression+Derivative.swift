@@ -7,7 +7,7 @@ extension Expression {
     /// Each distinct node of the DAG is differentiated once (memoized by identity), so a
     /// subexpression shared n times costs one derivative, not n.
     public func derivative(wrt variable: String) -> Expression {
-        var differentiator = Differentiator(variable: variable)
+        var differentiator = Differentiator(variable: variable, splits: SplitCache())
         return differentiator.derivative(of: self)
     }
 
@@ -21,7 +21,11 @@ extension Expression {
 
     /// The partial derivatives with respect to each of `variables`, in order.
     public func gradient(wrt variables: [String]) -> [Expression] {
-        variables.map { derivative(wrt: $0) }
+        let splits = SplitCache()
+        return variables.map {
+            var differentiator = Differentiator(variable: $0, splits: splits)
+            return differentiator.derivative(of: self)
+        }
     }
 
     /// The matrix of second partials `H[i][j] = ∂²self/∂v_i∂v_j`.
@@ -30,9 +34,10 @@ extension Expression {
     /// smooth primitives commute, and mirroring makes the result exactly symmetric.
     public func hessian(wrt variables: [String]) -> [[Expression]] {
         let first = gradient(wrt: variables)
+        let splits = SplitCache()
         var rows = Array(repeating: Array(repeating: Expression.zero, count: variables.count), count: variables.count)
         for i in variables.indices {
-            var differentiator = Differentiator(variable: variables[i])
+            var differentiator = Differentiator(variable: variables[i], splits: splits)
             for j in i..<variables.count {
                 // ∂/∂v_i of ∂f/∂v_j: one memo per variable serves the whole row.
                 rows[i][j] = differentiator.derivative(of: first[j])
@@ -46,9 +51,14 @@ extension Expression {
 /// Forward differentiation of a DAG with respect to one variable, memoized per node.
 private struct Differentiator {
     let variable: String
+    let splits: SplitCache
+    /// Keyed by nodes of the DAG being differentiated, which the caller keeps alive.
     var memo: [ObjectIdentifier: Expression] = [:]
 
-    init(variable: String) { self.variable = variable }
+    init(variable: String, splits: SplitCache) {
+        self.variable = variable
+        self.splits = splits
+    }
 
     mutating func derivative(of e: Expression) -> Expression {
         guard e.node.freeVariables.contains(variable) else { return .zero }
@@ -93,44 +103,67 @@ private struct Differentiator {
         return pa * da + pb * db
     }
 
-    /// An n-ary sum or product differentiated as a balanced tree of the binary primitive,
+    /// An n-ary sum or product differentiated as a balanced binary tree of the primitive,
     /// with its partials at each join: `d(L ∘ R) = ∂L · dL + ∂R · dR`.
     ///
-    /// Children that do not depend on the variable are joined first into one block, so a
-    /// sum of n terms of which one varies costs O(1) joins; the balanced split keeps the
-    /// intermediate sums and products at O(k log k) for k varying children.
+    /// A half that does not depend on the variable contributes nothing and is not entered, so
+    /// a sum of n terms of which one varies costs O(log n) joins. The halves themselves are
+    /// the same for every variable and are kept in ``SplitCache``, shared by all the partials
+    /// of a gradient or Hessian: a Rosenbrock sum in 1000 variables is split once, not 1000
+    /// times.
     private mutating func foldDerivative(
         _ children: [Expression], primitive: BinaryPrimitive, output: Expression
     ) -> Expression {
-        var varying: [(value: Expression, derivative: Expression)] = []
-        var constant: [Expression] = []
-        for child in children {
-            let d = derivative(of: child)
-            if d.isZero { constant.append(child) } else { varying.append((child, d)) }
-        }
-        guard !varying.isEmpty else { return .zero }
-        let combined = balancedJoin(varying[...], primitive: primitive)
-        guard !constant.isEmpty else { return combined.derivative }
-        let block = Expression.nary(primitive, constant)
-        return primitive.partials(at: block, combined.value, output: output).1 * combined.derivative
+        joinDerivative(of: output, output, children, children.indices, primitive: primitive)
     }
 
-    private func balancedJoin(
-        _ parts: ArraySlice<(value: Expression, derivative: Expression)>, primitive: BinaryPrimitive
-    ) -> (value: Expression, derivative: Expression) {
-        if parts.count == 1, let only = parts.first { return only }
-        let middle = parts.startIndex + parts.count / 2
-        let left = balancedJoin(parts[..<middle], primitive: primitive)
-        let right = balancedJoin(parts[middle...], primitive: primitive)
-        let joined = Expression.applying(primitive, left.value, right.value)
-        let (pl, pr) = primitive.partials(at: left.value, right.value, output: joined)
-        return (joined, pl * left.derivative + pr * right.derivative)
+    private mutating func joinDerivative(
+        of value: Expression, _ parent: Expression, _ children: [Expression], _ range: Range<Int>,
+        primitive: BinaryPrimitive
+    ) -> Expression {
+        if range.count == 1 { return derivative(of: children[range.lowerBound]) }
+        guard value.node.freeVariables.contains(variable) else { return .zero }
+        let middle = range.lowerBound + range.count / 2
+        let left = splits.half(of: parent, children, range.lowerBound..<middle, primitive: primitive)
+        let right = splits.half(of: parent, children, middle..<range.upperBound, primitive: primitive)
+        let dl = joinDerivative(of: left, parent, children, range.lowerBound..<middle, primitive: primitive)
+        let dr = joinDerivative(of: right, parent, children, middle..<range.upperBound, primitive: primitive)
+        if dl.isZero && dr.isZero { return .zero }
+        let (pl, pr) = primitive.partials(at: left, right, output: value)
+        if dr.isZero { return pl * dl }
+        if dl.isZero { return pr * dr }
+        return pl * dl + pr * dr
+    }
+}
+
+/// The halves of the balanced split of sums and products, built once per differentiation
+/// session and shared by every variable differentiated in it.
+final class SplitCache {
+    private struct Key: Hashable {
+        let parent: ObjectIdentifier
+        let range: Range<Int>
+    }
+    /// The parent is stored with its half so that its identity cannot be reused while cached.
+    private var halves: [Key: (parent: Expression, half: Expression)] = [:]
+
+    /// The sum or product of `children[range]`, a contiguous run of `parent`'s children.
+    func half(of parent: Expression, _ children: [Expression], _ range: Range<Int>, primitive: BinaryPrimitive) -> Expression {
+        if range.count == 1 { return children[range.lowerBound] }
+        let key = Key(parent: ObjectIdentifier(parent.node), range: range)
+        if let known = halves[key] { return known.half }
+        let half = Expression.nary(primitive, Array(children[range]))
+        halves[key] = (parent, half)
+        return half
     }
 }
 
 extension Expression {
-    /// The canonical n-ary sum or product.
-    fileprivate static func nary(_ primitive: BinaryPrimitive, _ children: [Expression]) -> Expression {
-        primitive == .add ? sum(children) : product(children)
+    /// The sum or product of `children`, a subsequence of a canonical sum's terms or product's
+    /// factors: such a subsequence is itself canonical (sorted, collected, the number still
+    /// first), so it is interned directly, in time linear in its length. This keeps the
+    /// derivative of a large sum with respect to each of its many variables cheap.
+    static func nary(_ primitive: BinaryPrimitive, _ children: [Expression]) -> Expression {
+        if children.count == 1 { return children[0] }
+        return Expression(interning: primitive == .add ? .sum(children) : .product(children))
     }
 }

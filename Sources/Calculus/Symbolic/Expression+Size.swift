@@ -1,9 +1,13 @@
 /// Measures of expression size.
 extension Expression {
     /// The number of distinct nodes: a subexpression shared by several parents counts once.
-    public var nodeCount: Int {
+    public var nodeCount: Int { Expression.nodeCount(of: [self]) }
+
+    /// The number of distinct nodes of several expressions together (a gradient's
+    /// components), each shared subexpression counted once across all of them.
+    public static func nodeCount(of expressions: [Expression]) -> Int {
         var seen: Set<ObjectIdentifier> = []
-        var stack = [self]
+        var stack = expressions
         while let e = stack.popLast() {
             guard seen.insert(ObjectIdentifier(e.node)).inserted else { continue }
             stack.append(contentsOf: e.children)
