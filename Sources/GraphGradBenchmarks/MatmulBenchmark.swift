@@ -15,12 +15,17 @@ enum MatmulBenchmark {
     static func run() {
         let allThreads = Threading.threadCount
         defer { Threading.threadCount = allThreads }
-        print("GraphGrad matmul benchmark: Float32 C = A·B, row-major, square; best of ≥\(BenchmarkTiming.minRepeats) "
-            + "runs and ≥\(BenchmarkTiming.minSeconds) s after a warm-up, \(rounds) alternating rounds with numpy")
-        print("micro-kernel: \(gemmKernelName) (supported here: \(supportedGemmKernelNames.joined(separator: ", ")))")
+        print("GraphGrad matmul benchmark: Float32 C = A·B, row-major, square; best of "
+            + "≥\(BenchmarkTiming.minRepeats) runs and ≥\(BenchmarkTiming.minSeconds) s after a warm-up, "
+            + "\(rounds) alternating rounds with numpy")
+        let supported = supportedGemmKernelNames.joined(separator: ", ")
+        print("micro-kernel: \(gemmKernelName) (supported here: \(supported))")
         print("load average before: \(loadAverage())\n")
 
-        print(row([("threads", 9), ("size", 7), ("GraphGrad GFLOP/s", 19), ("numpy GFLOP/s", 15), ("GraphGrad/numpy", 15)]))
+        print(row([
+            ("threads", 9), ("size", 7), ("GraphGrad GFLOP/s", 19), ("numpy GFLOP/s", 15),
+            ("GraphGrad/numpy", 15),
+        ]))
         var notes: [String] = []
         for threads in Array(Set([1, allThreads])).sorted() {
             Threading.threadCount = threads
@@ -29,7 +34,7 @@ enum MatmulBenchmark {
                 var ours = 0.0
                 var numpy: Double?
                 for _ in 0..<rounds {
-                    ours = max(ours, gflops(size: size) { Float.gemm(transA: false, transB: false, m: $0, n: $0, k: $0, a: $1, lda: $0, b: $2, ldb: $0, c: $3, ldc: $0, accumulate: false) })
+                    ours = max(ours, gemmGFLOPs(Float.self, size: size))
                     switch NumpyReference.measure(sizes: [size], threads: threads) {
                     case .success(let result):
                         blas = result.blas
@@ -38,8 +43,10 @@ enum MatmulBenchmark {
                         if !notes.contains("\(reason)") { notes.append("\(reason)") }
                     }
                 }
-                print(row([("\(threads)", 9), ("\(size)", 7), (fixed(ours), 19), (fixed(numpy), 15),
-                           (fixed(numpy.map { ours / $0 }, 2), 15)]))
+                print(row([
+                    ("\(threads)", 9), ("\(size)", 7), (fixed(ours), 19), (fixed(numpy), 15),
+                    (fixed(numpy.map { ours / $0 }, 2), 15),
+                ]))
             }
             if let blas { notes.append("numpy with \(threads) thread(s): \(blas)") }
         }
@@ -68,13 +75,20 @@ enum MatmulBenchmark {
         print(row([("kernel", 40), ("GFLOP/s", 10)]))
         for kernel in supportedGemmKernelNames {
             gemmKernelName = kernel
-            let float = gflops(size: n) { Float.gemm(transA: false, transB: false, m: $0, n: $0, k: $0, a: $1, lda: $0, b: $2, ldb: $0, c: $3, ldc: $0, accumulate: false) }
-            let double: Double = gflops(size: n) { Double.gemm(transA: false, transB: false, m: $0, n: $0, k: $0, a: $1, lda: $0, b: $2, ldb: $0, c: $3, ldc: $0, accumulate: false) }
-            print(row([("C \(kernel), Float32", 40), (fixed(float), 10)]))
-            print(row([("C \(kernel), Float64", 40), (fixed(double), 10)]))
+            print(row([("C \(kernel), Float32", 40), (fixed(gemmGFLOPs(Float.self, size: n)), 10)]))
+            print(row([("C \(kernel), Float64", 40), (fixed(gemmGFLOPs(Double.self, size: n)), 10)]))
         }
         let swift = gflops(size: n) { SwiftSIMDMatmul.multiply(n: $0, a: $1, b: $2, c: $3) }
         print(row([("Swift SIMD16<Float> 4×16, Float32", 40), (fixed(swift), 10)]))
+    }
+
+    /// GFLOP/s of `T.gemm` for C = A·B on n×n operands.
+    static func gemmGFLOPs<T: GemmScalar>(_: T.Type, size n: Int) -> Double {
+        gflops(size: n) { (n, a, b, c: UnsafeMutablePointer<T>) in
+            T.gemm(
+                transA: false, transB: false, m: n, n: n, k: n, a: a, lda: n, b: b, ldb: n, c: c, ldc: n,
+                accumulate: false)
+        }
     }
 
     /// GFLOP/s of `product(n, a, b, c)` on n×n operands filled with values in [-1, 1].
