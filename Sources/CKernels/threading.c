@@ -15,7 +15,7 @@ void gg_set_thread_count(int64_t count) {
     __atomic_store_n(&thread_count_setting, count, __ATOMIC_RELAXED);
 }
 
-static int64_t query_processors(void) {
+int64_t gg_available_processors(void) {
 #if defined(__linux__)
     // The affinity mask honours taskset/cgroup pinning, unlike the online-processor count.
     cpu_set_t set;
@@ -26,18 +26,6 @@ static int64_t query_processors(void) {
 #endif
     long online = sysconf(_SC_NPROCESSORS_ONLN);
     return online > 0 ? online : 1;
-}
-
-// Cached after the first query: the count is read on every parallel call, and a system call there
-// would cost more than a small chunk of work.
-int64_t gg_available_processors(void) {
-    static int64_t cached; // 0: not queried yet
-    int64_t count = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-    if (count == 0) {
-        count = query_processors();
-        __atomic_store_n(&cached, count, __ATOMIC_RELAXED);
-    }
-    return count;
 }
 
 int64_t gg_fetch_increment(int64_t *counter) {

@@ -65,7 +65,7 @@ void gg_dgemm_small(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
 /// Process-wide kernel thread count; 0 means "not set" (callers use the processor count).
 int64_t gg_thread_count(void);
 void gg_set_thread_count(int64_t count);
-/// Processors this process may run on (its CPU affinity on Linux), queried once.
+/// Processors this process may run on.
 int64_t gg_available_processors(void);
 
 /// Atomically adds 1 to *counter and returns the previous value (work distribution).
