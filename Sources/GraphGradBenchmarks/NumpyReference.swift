@@ -9,7 +9,7 @@ struct NumpyReference {
     /// What the script reported: the BLAS line and GFLOP/s per size.
     struct Report {
         var blas: String
-        var gflops: [Int: Double]
+        var gflops: [Int: Rates]
     }
 
     static let script = URL(fileURLWithPath: #filePath)
@@ -61,8 +61,10 @@ struct NumpyReference {
             if let blas = object["blas"] as? [String: Any] {
                 result.blas = "numpy \(blas["numpy"] ?? "?"), OpenBLAS kernel \(blas["openblas_core"] ?? "?"), "
                     + "\(blas["threads"] ?? "?") thread(s) (read with \(blas["detected_with"] ?? "?"))"
-            } else if let size = object["size"] as? Int, let gflops = object["gflops"] as? Double {
-                result.gflops[size] = gflops
+            } else if let size = object["size"] as? Int, let wall = object["gflops"] as? Double,
+                let threadCPU = object["thread_cpu_gflops"] as? Double
+            {
+                result.gflops[size] = Rates(wall: wall, threadCPU: threadCPU)
             }
         }
         return .success(result)
