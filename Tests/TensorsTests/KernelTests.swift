@@ -1,3 +1,4 @@
+import Calculus
 import Testing
 import Tensors
 
@@ -15,8 +16,8 @@ private struct GemmCase<T: GemmScalar>: CustomStringConvertible {
         let (aRows, aCols) = transA ? (k, m) : (m, k)
         let (bRows, bCols) = transB ? (n, k) : (k, n)
         (lda, ldb, ldc) = (aCols + 3, bCols + 1, n + 2)
-        var rng = KernelTestRandom(seed: seed)
-        func random(_ count: Int) -> [T] { (0..<count).map { _ in T(rng.nextSigned()) } }
+        var rng = Calculus.SplitMix64(seed: seed)
+        func random(_ count: Int) -> [T] { (0..<count).map { _ in T(Double.random(in: -1..<1, using: &rng)) } }
         a = random(max(aRows * lda, 1))
         b = random(max(bRows * ldb, 1))
         c = random(max(m * ldc, 1))
@@ -72,21 +73,6 @@ private struct GemmCase<T: GemmScalar>: CustomStringConvertible {
         }
         #expect(failures == 0, "\(failures) wrong elements for \(self) on kernel \(gemmKernelName)")
     }
-}
-
-/// SplitMix64: a seeded generator so every case is reproducible.
-private struct KernelTestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [-1, 1) with 53 random bits.
-    mutating func nextSigned() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
 }
 
 /// (m, n, k): edge sizes around every register tile (1, 7, 17, 33), sizes that cross the cache
