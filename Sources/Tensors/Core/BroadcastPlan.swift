@@ -31,7 +31,7 @@ public struct BroadcastPlan: Sendable {
         let r = [Int](repeating: 1, count: rank - rhs.count) + rhs
         var shape = [Int](repeating: 0, count: rank)
         for axis in 0..<rank {
-            precondition(
+            require(
                 l[axis] == r[axis] || l[axis] == 1 || r[axis] == 1,
                 "shapes \(lhs) and \(rhs) do not broadcast (axis \(axis): \(l[axis]) vs \(r[axis]))")
             shape[axis] = l[axis] == 1 ? r[axis] : l[axis]

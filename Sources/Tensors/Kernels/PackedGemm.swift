@@ -93,8 +93,8 @@ enum PackedGemm {
         a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
         c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
     ) {
-        precondition(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be ≥ 0, got m=\(m) n=\(n) k=\(k)")
-        precondition(
+        require(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be ≥ 0, got m=\(m) n=\(n) k=\(k)")
+        require(
             lda >= max(1, transA ? m : k) && ldb >= max(1, transB ? k : n) && ldc >= max(1, n),
             "gemm leading dimensions too small: lda=\(lda) ldb=\(ldb) ldc=\(ldc) for m=\(m) n=\(n) "
                 + "k=\(k) transA=\(transA) transB=\(transB)")
