@@ -71,6 +71,10 @@ int64_t gg_available_processors(void);
 /// Atomically adds 1 to *counter and returns the previous value (work distribution).
 int64_t gg_fetch_increment(int64_t *counter);
 
+/// Hints that the cache line at `address` will be read soon (gathers with random addresses,
+/// whose misses the hardware prefetchers cannot predict). Never faults.
+static inline void gg_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #ifdef __cplusplus
 }
 #endif

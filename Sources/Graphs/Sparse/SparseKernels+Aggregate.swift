@@ -1,4 +1,8 @@
+import CKernels
 import Tensors
+
+/// How many slots ahead the sum kernel prefetches the rows it will read.
+let prefetchDistance = 8
 
 /// A segment reduction: row r of the output combines the input rows named by the slots
 /// `indptr[r]..<indptr[r+1]` of a compressed adjacency.
@@ -83,18 +87,39 @@ struct SegmentRead<S: TensorScalar> {
     }
 
     /// out[0..<length] = Σ over slots of weight · row, summed in slot order.
-    ///
-    /// The feature axis is walked in blocks of 64 scalars held in four vector accumulators
-    /// across all the row's edges (one pass over the neighbours per block), then in single
-    /// vectors, then scalars.
     @inline(__always)
     func sum(_ slots: Range<Int>, length: Int, into out: UnsafeMutablePointer<S>) {
+        // Two instantiations, so that the unweighted loop carries no multiplication.
+        if let weights {
+            sum(slots, length: length, into: out) { weights[Int(edgeIDs[$0]) * weightStride] }
+        } else {
+            sum(slots, length: length, into: out) { _ in 1 }
+        }
+    }
+
+    /// The feature axis is walked in blocks of 64 scalars held in four vector accumulators
+    /// across all the row's edges (one pass over the neighbours per block), then in single
+    /// vectors, then scalars. The rows a few slots ahead are prefetched: their addresses are
+    /// random, so without the hint every edge would wait for memory in turn.
+    @inline(__always)
+    func sum(_ slots: Range<Int>, length: Int, into out: UnsafeMutablePointer<S>, weight: (Int) -> S) {
         typealias V = SIMD16<S>
         let step = MemoryLayout<V>.stride
+        let lineScalars = 64 / MemoryLayout<S>.stride
+        @inline(__always) func prefetch(_ slot: Int, from c: Int, count: Int) {
+            guard slot < slots.upperBound else { return }
+            let p = row(slot) + c
+            var i = 0
+            while i < count {
+                gg_prefetch(p + i)
+                i += lineScalars
+            }
+        }
         var c = 0
         while c + 64 <= length {
             var a0 = V(), a1 = V(), a2 = V(), a3 = V()
             for slot in slots {
+                prefetch(slot + prefetchDistance, from: c, count: 64)
                 let p = UnsafeRawPointer(row(slot) + c)
                 let w = V(repeating: weight(slot))
                 a0 += w * p.loadUnaligned(as: V.self)
@@ -112,6 +137,7 @@ struct SegmentRead<S: TensorScalar> {
         while c + 16 <= length {
             var a = V()
             for slot in slots {
+                prefetch(slot + prefetchDistance, from: c, count: 16)
                 a += V(repeating: weight(slot)) * UnsafeRawPointer(row(slot) + c).loadUnaligned(as: V.self)
             }
             UnsafeMutableRawPointer(out + c).storeBytes(of: a, as: V.self)
