@@ -13,7 +13,7 @@ import Tensors
 ///   - x: node features.
 ///   - edgeWeights: one weight per edge (`[E]`), or per edge and head (`[E, H]`, scaling the
 ///     head axis of `x`); nil weighs every edge 1. The graph's own `edgeWeights` are not used
-///     implicitly: pass `Tensor(graph.edgeWeights!)` (converted) to use them.
+///     implicitly: convert them to a `Tensor<S>` of shape `[E]` and pass it here.
 ///   - aggregation: `.sum`, `.mean` (divided by the number of edges, not by their weights),
 ///     `.max` or `.min` (elementwise over the weighted messages).
 ///
