@@ -71,6 +71,13 @@ int64_t gg_available_processors(void);
 /// Atomically adds 1 to *counter and returns the previous value (work distribution).
 int64_t gg_fetch_increment(int64_t *counter);
 
+/// Whether the calling thread records operations on the autodiff tape (default: true).
+bool gg_tape_recording(void);
+void gg_set_tape_recording(bool on);
+/// Whether the calling thread is inside a forward-mode rule, where tangents stop.
+bool gg_tangents_suspended(void);
+void gg_set_tangents_suspended(bool suspended);
+
 /// Hints that the cache line at `address` will be read soon (gathers with random addresses,
 /// whose misses the hardware prefetchers cannot predict). Never faults.
 static inline void gg_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }

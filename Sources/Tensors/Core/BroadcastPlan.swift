@@ -1,15 +1,31 @@
+import Calculus
 /// How two shapes combine under NumPy broadcasting, precomputed once per operation.
 public struct BroadcastPlan: Sendable {
     /// The shape of the result.
     public let shape: [Int]
     /// Element strides of each operand over `shape` (0 along broadcast axes).
+    @usableFromInline
     let lhsStrides: [Int]
+    @usableFromInline
     var rhsStrides: [Int]
     /// Number of result elements.
     public let count: Int
+    /// Both operands have the result's shape.
+    @usableFromInline let sameShape: Bool
 
     /// The plan for `lhs` ⊙ `rhs`, stopping with both shapes named when they are incompatible.
+    @inlinable
     public init(_ lhs: [Int], _ rhs: [Int]) {
+        // Equal shapes, the common case, need no strides: the kernels run one flat loop.
+        if lhs == rhs {
+            shape = lhs
+            count = lhs.reduce(1, *)
+            lhsStrides = []
+            rhsStrides = []
+            sameShape = true
+            return
+        }
+        sameShape = false
         let rank = max(lhs.count, rhs.count)
         let l = [Int](repeating: 1, count: rank - lhs.count) + lhs
         let r = [Int](repeating: 1, count: rank - rhs.count) + rhs
@@ -31,6 +47,7 @@ public struct BroadcastPlan: Sendable {
     }
 
     /// The same result shape and left operand, with a single-element right operand.
+    @inlinable
     func withScalarRHS() -> BroadcastPlan {
         var plan = self
         plan.rhsStrides = [Int](repeating: 0, count: shape.count)
@@ -38,9 +55,8 @@ public struct BroadcastPlan: Sendable {
     }
 
     /// Both operands already have the result's shape.
-    var isElementwise: Bool {
-        lhsStrides == Tensor<Double>.strides(of: shape) && rhsStrides == lhsStrides
-    }
+    @usableFromInline
+    var isElementwise: Bool { sameShape }
 
     /// Calls `body(outOffset, lhsOffset, rhsOffset, lhsStep, rhsStep, length)` for each run of
     /// the last axis in rows `rows` of the result viewed as [rows, lastAxis].
@@ -67,5 +83,6 @@ public struct BroadcastPlan: Sendable {
     }
 
     /// Number of runs of the last axis.
+    @usableFromInline
     var rowCount: Int { shape.isEmpty ? 1 : (shape.last! == 0 ? 0 : count / shape.last!) }
 }

@@ -5,10 +5,14 @@ import Dispatch
 public enum Threading {
     /// Number of threads the kernels may use (default: the processors this process may run on).
     /// Results never depend on it (see `parallelChunks`). Thread-safe to read and set; must be ≥ 1.
+    // Read once: asking the kernel for the affinity mask is a system call, and the thread
+    // count is consulted on every kernel launch.
+    private static let availableProcessors = Int(gg_available_processors())
+
     public static var threadCount: Int {
         get {
             let setting = Int(gg_thread_count())
-            return setting > 0 ? setting : Int(gg_available_processors())
+            return setting > 0 ? setting : availableProcessors
         }
         set {
             precondition(newValue >= 1, "Threading.threadCount must be at least 1, got \(newValue)")
@@ -29,7 +33,7 @@ public func parallelChunks(count: Int, grain: Int, _ body: (Range<Int>) -> Void)
     precondition(grain >= 1, "parallelChunks grain must be at least 1, got \(grain)")
     guard count > 0 else { return }
     let chunks = (count - 1) / grain + 1
-    let workers = min(Threading.threadCount, chunks)
+    let workers = chunks == 1 ? 1 : min(Threading.threadCount, chunks)
     guard workers > 1 else {
         for index in 0..<chunks { body(index * grain..<min(count, (index + 1) * grain)) }
         return

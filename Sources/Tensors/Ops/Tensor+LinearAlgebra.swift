@@ -1,12 +1,15 @@
+import Calculus
 import RealModule
 
 /// Matrix functions with their matrix-calculus derivatives (2-D operands).
 extension Tensor {
     /// Sum of the diagonal of a square matrix. Gradient: the identity.
+    @inlinable
     public func trace() -> Tensor {
         precondition(rank == 2 && shape[0] == shape[1], "trace needs a square matrix, got shape \(shape)")
         let n = shape[0]
         let value = Tensor((0..<n).reduce(Scalar(0)) { $0 + scalars[$1 * n + $1] })
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct * Tensor.identity(n)] },
@@ -16,12 +19,14 @@ extension Tensor {
     /// The inverse of a square matrix. Gradient: −A⁻ᵀ · Ḡ · A⁻ᵀ.
     ///
     /// - Precondition: the matrix is not singular.
+    @inlinable
     public func inverse() -> Tensor {
         let lu = LUDecomposition(self)
         precondition(!lu.isSingular, "inverse of a singular matrix of shape \(shape)")
         let n = lu.n
         let identity = Tensor<Double>.identity(n).scalars
         let value = Tensor(shape: shape, scalars: lu.solve(identity, columns: n).map { Scalar($0) })
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self], savesOutput: true,
             pullback: { ct, y in [-Tensor.matmul(Tensor.matmul(y, ct, transposingA: true), y, transposingB: true)] },
@@ -29,9 +34,11 @@ extension Tensor {
     }
 
     /// The determinant of a square matrix. Gradient: det(A) · A⁻ᵀ.
+    @inlinable
     public func determinant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).determinant))
         let a = self
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self], savesOutput: true,
             pullback: { ct, d in [(ct * d) * a.inverse().transposed()] },
@@ -39,9 +46,11 @@ extension Tensor {
     }
 
     /// log |det A| of a square matrix. Gradient: A⁻ᵀ.
+    @inlinable
     public func logAbsDeterminant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).logAbsDeterminant.0))
         let a = self
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct * a.inverse().transposed()] },
@@ -52,6 +61,7 @@ extension Tensor {
     /// Gradients: B̄ = A⁻ᵀ·X̄ (a solve with Aᵀ), Ā = −B̄·Xᵀ.
     ///
     /// - Precondition: A is not singular.
+    @inlinable
     public static func solve(_ a: Tensor, _ b: Tensor) -> Tensor {
         precondition(
             a.rank == 2 && a.shape[0] == a.shape[1] && (b.rank == 1 || b.rank == 2) && b.shape[0] == a.shape[0],
@@ -61,6 +71,7 @@ extension Tensor {
         let m = b.rank == 1 ? 1 : b.shape[1]
         let x = lu.solve(b.scalars.map { Double($0) }, columns: m)
         let value = Tensor(shape: b.shape, scalars: x.map { Scalar($0) })
+        guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b], savesOutput: true,
             pullback: { ct, x in

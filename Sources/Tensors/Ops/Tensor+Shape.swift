@@ -1,5 +1,7 @@
+import Calculus
 extension Tensor {
     /// The same elements viewed with a new shape; one extent may be -1 (inferred).
+    @inlinable
     public func reshaped(_ newShape: [Int]) -> Tensor {
         var target = newShape
         if let hole = target.firstIndex(of: -1) {
@@ -12,6 +14,7 @@ extension Tensor {
             "cannot reshape \(shape) (\(count) elements) to \(newShape)")
         if target == shape { return self }
         let original = shape
+        guard isTracked else { return Tensor(shape: target, scalars: scalars) }
         return .recording(
             Tensor(shape: target, scalars: scalars), inputs: [self],
             pullback: { ct, _ in [ct.reshaped(original)] },
@@ -19,6 +22,7 @@ extension Tensor {
     }
 
     /// Inserts an axis of extent 1 at `axis`.
+    @inlinable
     public func expandingShape(at axis: Int) -> Tensor {
         let a = axis < 0 ? axis + rank + 1 : axis
         precondition(a >= 0 && a <= rank, "axis \(axis) out of range for inserting into shape \(shape)")
@@ -28,6 +32,7 @@ extension Tensor {
     }
 
     /// Removes the axis `axis`, which must have extent 1.
+    @inlinable
     public func squeezingShape(at axis: Int) -> Tensor {
         let a = normalizedAxis(axis)
         precondition(shape[a] == 1, "cannot squeeze axis \(axis) of extent \(shape[a]) in shape \(shape)")
@@ -37,9 +42,11 @@ extension Tensor {
     }
 
     /// Flattens to one axis.
+    @inlinable
     public func flattened() -> Tensor { reshaped([count]) }
 
     /// The axes reordered: result axis i is input axis `axes[i]`.
+    @inlinable
     public func permuted(_ axes: [Int]) -> Tensor {
         precondition(
             axes.count == rank && Set(axes.map(normalizedAxis)).count == rank,
@@ -69,6 +76,7 @@ extension Tensor {
         }
         var inverse = [Int](repeating: 0, count: rank)
         for (i, p) in perm.enumerated() { inverse[p] = i }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.permuted(inverse)] },
@@ -76,6 +84,7 @@ extension Tensor {
     }
 
     /// Swaps the last two axes (the matrix transpose, batched over leading axes).
+    @inlinable
     public func transposed() -> Tensor {
         precondition(rank >= 2, "transpose needs at least 2 axes, got shape \(shape)")
         var axes = Array(0..<rank)
@@ -84,6 +93,7 @@ extension Tensor {
     }
 
     /// The elements at positions `range` along `axis`.
+    @inlinable
     public func sliced(along axis: Int, _ range: Range<Int>) -> Tensor {
         let a = normalizedAxis(axis)
         precondition(
@@ -102,6 +112,7 @@ extension Tensor {
             }
         }
         let original = shape
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.padded(along: a, toExtent: original[a], at: range.lowerBound)] },
@@ -110,6 +121,7 @@ extension Tensor {
 
     /// Places this tensor at `offset` along `axis` inside zeros of extent `extent` (the
     /// transpose of ``sliced(along:_:)``).
+    @inlinable
     public func padded(along axis: Int, toExtent extent: Int, at offset: Int) -> Tensor {
         let a = normalizedAxis(axis)
         precondition(offset >= 0 && offset + shape[a] <= extent, "cannot place extent \(shape[a]) at \(offset) in \(extent)")
@@ -118,7 +130,7 @@ extension Tensor {
         var outShape = shape
         outShape[a] = extent
         var value = Tensor.zeros(outShape)
-        value.scalars.withUnsafeMutableBufferPointer { out in
+        value._scalars.withUnsafeMutableBufferPointer { out in
             withUnsafePointer { src in
                 for o in 0..<outer {
                     (out.baseAddress! + (o * extent + offset) * inner).update(
@@ -127,6 +139,7 @@ extension Tensor {
             }
         }
         let range = offset..<(offset + shape[a])
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.sliced(along: a, range)] },
@@ -134,6 +147,7 @@ extension Tensor {
     }
 
     /// Joins tensors along an existing axis; all other extents must agree.
+    @inlinable
     public static func concatenate(_ tensors: [Tensor], along axis: Int) -> Tensor {
         precondition(!tensors.isEmpty, "concatenate needs at least one tensor")
         let first = tensors[0]
@@ -161,6 +175,7 @@ extension Tensor {
             }
         }
         let starts = tensors.map { $0.shape[a] }.reduce(into: [0]) { $0.append($0.last! + $1) }
+        guard tensors.contains(where: \.isTracked) else { return result }
         return .recording(
             result, inputs: tensors,
             pullback: { ct, _ in
@@ -172,11 +187,13 @@ extension Tensor {
     }
 
     /// Stacks tensors of equal shape along a new axis.
+    @inlinable
     public static func stack(_ tensors: [Tensor], along axis: Int = 0) -> Tensor {
         concatenate(tensors.map { $0.expandingShape(at: axis) }, along: axis)
     }
 
     /// Rows (entries along axis 0) picked by `indices`, in order, repeats allowed.
+    @inlinable
     public func gatheringRows(_ indices: [Int]) -> Tensor {
         precondition(rank >= 1, "gatheringRows needs at least one axis, got shape \(shape)")
         let rows = shape[0]
@@ -189,6 +206,7 @@ extension Tensor {
                 for (r, i) in indices.enumerated() { (out + r * width).update(from: src + i * width, count: width) }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.scatteringRows(indices, rowCount: rows)] },
@@ -197,6 +215,7 @@ extension Tensor {
 
     /// Zeros with `rowCount` rows into which row r of `self` is added at row `indices[r]`
     /// (the transpose of ``gatheringRows(_:)``; repeated indices accumulate).
+    @inlinable
     public func scatteringRows(_ indices: [Int], rowCount: Int) -> Tensor {
         precondition(rank >= 1 && indices.count == shape[0], "\(indices.count) indices for \(shape.first ?? 0) rows")
         for i in indices { precondition(i >= 0 && i < rowCount, "row index \(i) out of range 0..<\(rowCount)") }
@@ -204,7 +223,7 @@ extension Tensor {
         var outShape = shape
         outShape[0] = rowCount
         var value = Tensor.zeros(outShape)
-        value.scalars.withUnsafeMutableBufferPointer { out in
+        value._scalars.withUnsafeMutableBufferPointer { out in
             withUnsafePointer { src in
                 for (r, i) in indices.enumerated() {
                     let dst = out.baseAddress! + i * width
@@ -213,6 +232,7 @@ extension Tensor {
                 }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.gatheringRows(indices)] },
@@ -220,6 +240,7 @@ extension Tensor {
     }
 
     /// This tensor repeated along broadcast axes to `target` (NumPy rules).
+    @inlinable
     public func broadcasted(to target: [Int]) -> Tensor {
         if shape == target { return self }
         let plan = BroadcastPlan(shape, target)
@@ -233,6 +254,7 @@ extension Tensor {
                 }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.summed(toShape: original)] },
@@ -241,6 +263,7 @@ extension Tensor {
 
     /// Sums over the axes along which `target` was broadcast to this shape (the transpose of
     /// ``broadcasted(to:)``).
+    @inlinable
     public func summed(toShape target: [Int]) -> Tensor {
         if shape == target { return self }
         let lead = rank - target.count
