@@ -18,7 +18,7 @@ extension Graph {
     public func kHopNeighbourhood(
         of seeds: [Int], hops: Int, direction: HopDirection = .incoming
     ) throws(GraphError) -> Subgraph {
-        precondition(hops >= 0, "hop count must be ≥ 0, got \(hops)")
+        require(hops >= 0, "hop count must be ≥ 0, got \(hops)")
         var reached = [Bool](repeating: false, count: nodeCount)
         var frontier: [Int] = []
         for (position, seed) in seeds.enumerated() {

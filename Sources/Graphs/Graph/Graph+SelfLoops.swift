@@ -16,7 +16,7 @@ extension Graph {
     ///   - fillWeight: weight of the new loops; an unweighted graph stays unweighted when it is 1.
     ///   - edgeType: type of the new loops, used only when the graph has edge types.
     public func addingSelfLoops(fillWeight: Float = 1, edgeType: Int32 = 0) -> Graph {
-        precondition(!fillWeight.isNaN, "self-loop fill weight must not be NaN")
+        require(!fillWeight.isNaN, "self-loop fill weight must not be NaN")
         return appendingLoops(
             keeping: Array(0..<Int32(edgeCount)),
             loopWeights: [Float](repeating: fillWeight, count: nodeCount),
@@ -28,7 +28,7 @@ extension Graph {
     /// had loops keeps the weight and type of its last one; the others get `fillWeight` and
     /// `edgeType`.
     public func addingRemainingSelfLoops(fillWeight: Float = 1, edgeType: Int32 = 0) -> Graph {
-        precondition(!fillWeight.isNaN, "self-loop fill weight must not be NaN")
+        require(!fillWeight.isNaN, "self-loop fill weight must not be NaN")
         var loopWeights = [Float](repeating: fillWeight, count: nodeCount)
         var loopTypes = [Int32](repeating: edgeType, count: nodeCount)
         for e in 0..<edgeCount where source[e] == target[e] {

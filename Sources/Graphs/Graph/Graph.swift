@@ -67,7 +67,7 @@ public struct Graph: Sendable {
 
     /// A graph with `nodeCount` nodes and no edges.
     public init(isolatedNodes nodeCount: Int) {
-        precondition(nodeCount >= 0, "node count must be ≥ 0, got \(nodeCount)")
+        require(nodeCount >= 0, "node count must be ≥ 0, got \(nodeCount)")
         self.init(unchecked: nodeCount, source: [], target: [], edgeWeights: nil, edgeTypes: nil)
     }
 

@@ -37,7 +37,7 @@ struct EdgeSelection {
     /// Node values `[N, ...]` from edge values `[E, ...]`: each node scalar takes the value of
     /// its chosen edge (0 where none).
     func pick<S: TensorScalar>(_ edgeValues: Tensor<S>) -> Tensor<S> {
-        precondition(edgeValues.shape == edgeShape, "edge values of shape \(edgeValues.shape), expected \(edgeShape)")
+        require(edgeValues.shape == edgeShape, "edge values of shape \(edgeValues.shape), expected \(edgeShape)")
         return .recording(
             run(edgeValues, toShape: nodeShape, transposed: false), inputs: [edgeValues],
             pullback: { ct, _ in [unpick(ct)] },
@@ -47,7 +47,7 @@ struct EdgeSelection {
     /// Edge values `[E, ...]` from node values `[N, ...]`: an edge receives its destination's
     /// value where it is the chosen edge, 0 elsewhere.
     func unpick<S: TensorScalar>(_ nodeValues: Tensor<S>) -> Tensor<S> {
-        precondition(nodeValues.shape == nodeShape, "node values of shape \(nodeValues.shape), expected \(nodeShape)")
+        require(nodeValues.shape == nodeShape, "node values of shape \(nodeValues.shape), expected \(nodeShape)")
         return .recording(
             run(nodeValues, toShape: edgeShape, transposed: true), inputs: [nodeValues],
             pullback: { ct, _ in [pick(ct)] },

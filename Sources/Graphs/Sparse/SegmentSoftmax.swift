@@ -14,7 +14,7 @@ import Tensors
 public func segmentSoftmax<S: TensorScalar>(
     _ graph: Graph, _ scores: Tensor<S>, direction: EdgeDirection = .incoming
 ) -> Tensor<S> {
-    precondition(
+    require(
         scores.rank >= 1 && scores.shape[0] == graph.edgeCount,
         "segmentSoftmax: scores of shape \(scores.shape) for a graph with \(graph.edgeCount) edges")
     let adjacency = graph.adjacency(direction)

@@ -27,14 +27,14 @@ public func spmm<S: TensorScalar>(
     _ graph: Graph, _ x: Tensor<S>, edgeWeights: Tensor<S>? = nil, aggregation: Aggregation = .sum,
     direction: EdgeDirection = .incoming
 ) -> Tensor<S> {
-    precondition(
+    require(
         x.rank >= 1 && x.shape[0] == graph.nodeCount,
         "spmm: features of shape \(x.shape) for a graph with \(graph.nodeCount) nodes")
     let featureShape = Array(x.shape.dropFirst())
     var heads = 1
     if let edgeWeights {
         let headShape = Array(edgeWeights.shape.dropFirst())
-        precondition(
+        require(
             edgeWeights.rank >= 1 && edgeWeights.shape[0] == graph.edgeCount && headShape.count <= featureShape.count
                 && Array(featureShape.prefix(headShape.count)) == headShape,
             "spmm: edge weights of shape \(edgeWeights.shape) for \(graph.edgeCount) edges and features \(x.shape)")
@@ -63,11 +63,11 @@ public func spmm<S: TensorScalar>(
 public func sddmm<S: TensorScalar>(
     _ graph: Graph, source: Tensor<S>, target: Tensor<S>, operation: EdgeBinaryOperation
 ) -> Tensor<S> {
-    precondition(
+    require(
         source.shape == target.shape && source.rank >= 1 && source.shape[0] == graph.nodeCount,
         "sddmm: source \(source.shape) and target \(target.shape) for a graph with \(graph.nodeCount) nodes")
     guard operation == .dot else { return combineEndpoints(graph, operation, source, target) }
-    precondition(source.rank >= 2, "sddmm .dot needs a feature axis, got shape \(source.shape)")
+    require(source.rank >= 2, "sddmm .dot needs a feature axis, got shape \(source.shape)")
     let headShape = Array(source.shape.dropFirst().dropLast())
     let canonical = [graph.nodeCount, headShape.reduce(1, *), source.shape[source.rank - 1]]
     let dots = edgeDot(graph, source.reshaped(canonical), at: .source, target.reshaped(canonical))
@@ -81,7 +81,7 @@ public func sddmm<S: TensorScalar>(
 ///
 /// Differentiable: the gradient sums each node's edge cotangents (`scatter` with `.sum`).
 public func gather<S: TensorScalar>(_ graph: Graph, _ x: Tensor<S>, from endpoint: EdgeEndpoint) -> Tensor<S> {
-    precondition(
+    require(
         x.rank >= 1 && x.shape[0] == graph.nodeCount,
         "gather: features of shape \(x.shape) for a graph with \(graph.nodeCount) nodes")
     return gatherNodes(graph, x, at: endpoint)
@@ -101,7 +101,7 @@ public func gather<S: TensorScalar>(_ graph: Graph, _ x: Tensor<S>, from endpoin
 public func scatter<S: TensorScalar>(
     _ graph: Graph, _ values: Tensor<S>, aggregation: Aggregation = .sum, direction: EdgeDirection = .incoming
 ) -> Tensor<S> {
-    precondition(
+    require(
         values.rank >= 1 && values.shape[0] == graph.edgeCount,
         "scatter: values of shape \(values.shape) for a graph with \(graph.edgeCount) edges")
     return scatterEdges(graph, values, aggregation, direction)
