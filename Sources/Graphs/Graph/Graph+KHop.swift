@@ -1,3 +1,4 @@
+import Tensors
 /// Which edges a k-hop neighbourhood follows from its seed nodes.
 public enum HopDirection: Sendable {
     /// Against the edges: the nodes whose messages reach the seeds within k layers of message

@@ -1,3 +1,4 @@
+import Tensors
 extension Graph {
     /// Number of edges whose source and target coincide.
     public var selfLoopCount: Int {

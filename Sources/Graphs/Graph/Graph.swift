@@ -1,3 +1,4 @@
+import Tensors
 /// A directed graph on nodes `0..<nodeCount`, stored as an edge list (PyG's `edge_index`).
 ///
 /// Edge `e` goes from `source[e]` to `target[e]`; messages in a graph neural network flow along
