@@ -18,6 +18,8 @@ public indirect enum NpyError: Error, Equatable, CustomStringConvertible {
     case lossyConversion(dtype: NpyDType, target: String, index: Int, value: String)
     /// Arrays of `dtype` never convert to `target` (e.g. floating point to integer).
     case unsupportedConversion(dtype: NpyDType, target: String)
+    /// The array has a shape other than the one the caller needs.
+    case unexpectedShape(expected: String, got: [Int])
     /// An `.npz` archive has no array `key`; `present` lists the keys it has.
     case missingKey(key: String, present: [String])
     /// The bytes are not a readable zip archive.
@@ -48,6 +50,8 @@ public indirect enum NpyError: Error, Equatable, CustomStringConvertible {
             return "\(dtype) element \(index) (\(value)) cannot be represented exactly as \(target)"
         case .unsupportedConversion(let dtype, let target):
             return "\(dtype) arrays do not convert to \(target)"
+        case .unexpectedShape(let expected, let got):
+            return "expected an array of shape \(expected), got \(got)"
         case .missingKey(let key, let present):
             return "no array '\(key)' in .npz; present: \(present.joined(separator: ", "))"
         case .corruptArchive(let path, let reason):

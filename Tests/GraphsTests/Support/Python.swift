@@ -5,6 +5,9 @@ enum Python {
     /// True when `python3` runs and can import numpy; tests that need it are skipped otherwise.
     static let hasNumPy: Bool = (try? run(script: "import numpy", arguments: []))?.status == 0
 
+    /// True when `python3` can import networkx.
+    static let hasNetworkX: Bool = (try? run(script: "import networkx", arguments: []))?.status == 0
+
     /// Runs `script` with `python3 -c`, returning its exit status and combined output.
     static func run(script: String, arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
