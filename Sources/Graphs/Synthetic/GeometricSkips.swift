@@ -29,6 +29,18 @@ struct GeometricSkips {
     }
 }
 
+extension RandomNumberGenerator {
+    /// A `SplitMix64` seeded with one draw from this generator.
+    ///
+    /// The generators take `some RandomNumberGenerator`, whose calls cannot be specialised
+    /// across modules; drawing the millions of values a large graph needs from a concrete local
+    /// generator instead keeps the inner loops free of dynamic dispatch, and the result is
+    /// still fixed by the caller's generator.
+    mutating func forkedSplitMix64() -> SplitMix64 {
+        SplitMix64(seed: next())
+    }
+}
+
 extension Graph {
     /// The undirected graph with each edge {u, v} stored as u→v and v→u, sorted by (source, target).
     static func symmetric(nodeCount: Int, pairs: (source: [Int32], target: [Int32])) -> Graph {

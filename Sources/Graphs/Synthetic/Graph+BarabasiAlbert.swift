@@ -6,12 +6,14 @@ extension Graph {
     /// current degree. Every node therefore has degree at least `edgesPerNode`, and the graph
     /// has `m(m+1)/2 + (n − m − 1)·m` undirected edges, stored in both directions and sorted by
     /// (source, target).
+    /// The sampling runs on a `SplitMix64` seeded by one draw from `generator`.
     public static func barabasiAlbert(
         nodeCount: Int, edgesPerNode: Int, using generator: inout some RandomNumberGenerator
     ) -> Graph {
         let m = edgesPerNode
         precondition(m >= 1 && m < nodeCount, "edges per node must be in 1..<\(nodeCount), got \(m)")
         precondition(nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
+        var random = generator.forkedSplitMix64()
         var source: [Int32] = []
         var target: [Int32] = []
         // Each node appears here once per incident edge, so a uniform pick is degree-proportional.
@@ -28,7 +30,7 @@ extension Graph {
         for v in (m + 1)..<nodeCount {
             chosen.removeAll(keepingCapacity: true)
             while chosen.count < m {
-                let candidate = endpoints[Int.random(in: 0..<endpoints.count, using: &generator)]
+                let candidate = endpoints[Int.random(in: 0..<endpoints.count, using: &random)]
                 if !chosen.contains(candidate) { chosen.append(candidate) }
             }
             for w in chosen {

@@ -9,9 +9,11 @@ extension Graph {
     ///   - directed: when false (the default), each pair {u, v} is one trial and a joined pair
     ///     is stored in both directions; when true, u→v and v→u are separate trials.
     /// - Returns: a graph without self loops or parallel edges, sorted by (source, target).
+    /// The sampling runs on a `SplitMix64` seeded by one draw from `generator`.
     public static func erdosRenyi(
         nodeCount: Int, edgeProbability: Double, directed: Bool = false, using generator: inout some RandomNumberGenerator
     ) -> Graph {
+        var random = generator.forkedSplitMix64()
         precondition(nodeCount >= 0 && nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
         let pairs = PairIndexing(nodeCount: nodeCount, directed: directed)
         var skips = GeometricSkips(trialCount: pairs.count, probability: edgeProbability)
@@ -20,7 +22,7 @@ extension Graph {
         let expected = Double(pairs.count) * edgeProbability
         source.reserveCapacity(Int(expected + 5 * expected.squareRoot()) + 16)
         target.reserveCapacity(source.capacity)
-        while let index = skips.next(using: &generator) {
+        while let index = skips.next(using: &random) {
             let (from, to) = pairs.pair(at: index)
             source.append(from)
             target.append(to)
@@ -33,11 +35,16 @@ extension Graph {
     /// An Erdős–Rényi G(n, m) graph: `edgeCount` distinct pairs of distinct nodes, chosen
     /// uniformly among all such sets.
     ///
+    /// A Bernoulli sample with a slightly higher probability gives a sorted superset of about
+    /// `edgeCount + 5√edgeCount` pairs (redrawn in the rare case it falls short); dropping a
+    /// uniform subset of the surplus leaves a uniform `edgeCount`-subset, in O(edgeCount) time.
+    ///
     /// - Parameters:
     ///   - edgeCount: number of pairs (undirected) or directed edges; at most the number of
     ///     possible ones.
     ///   - directed: when false, each chosen pair is stored in both directions.
     /// - Returns: a graph sorted by (source, target).
+    /// The sampling runs on a `SplitMix64` seeded by one draw from `generator`.
     public static func erdosRenyi(
         nodeCount: Int, edgeCount: Int, directed: Bool = false, using generator: inout some RandomNumberGenerator
     ) -> Graph {
@@ -45,24 +52,31 @@ extension Graph {
         let pairs = PairIndexing(nodeCount: nodeCount, directed: directed)
         precondition(
             (0...pairs.count).contains(edgeCount), "\(edgeCount) edges do not fit \(nodeCount) nodes (at most \(pairs.count))")
-        // Draw whichever of the chosen set and its complement is smaller, by rejection.
-        let choosingComplement = edgeCount > pairs.count / 2
-        let drawCount = choosingComplement ? pairs.count - edgeCount : edgeCount
-        var drawn = Set<Int>(minimumCapacity: drawCount)
-        while drawn.count < drawCount { drawn.insert(Int.random(in: 0..<pairs.count, using: &generator)) }
+        var random = generator.forkedSplitMix64()
+        let oversampled = Double(edgeCount) + 5 * Double(edgeCount).squareRoot() + 10
+        let probability = pairs.count == 0 ? 0 : min(1, oversampled / Double(pairs.count))
+        var candidates: [Int] = []
+        repeat {
+            candidates.removeAll(keepingCapacity: true)
+            var skips = GeometricSkips(trialCount: pairs.count, probability: probability)
+            while let index = skips.next(using: &random) { candidates.append(index) }
+        } while candidates.count < edgeCount
+        // Partial Fisher–Yates over positions: the first `surplus` shuffled positions are dropped.
+        let surplus = candidates.count - edgeCount
+        var positions = Array(0..<candidates.count)
+        var dropped = [Bool](repeating: false, count: candidates.count)
+        for i in 0..<surplus {
+            positions.swapAt(i, Int.random(in: i..<positions.count, using: &random))
+            dropped[positions[i]] = true
+        }
         var source: [Int32] = []
         var target: [Int32] = []
         source.reserveCapacity(edgeCount)
         target.reserveCapacity(edgeCount)
-        func append(_ index: Int) {
+        for (position, index) in candidates.enumerated() where !dropped[position] {
             let (from, to) = pairs.pair(at: index)
             source.append(from)
             target.append(to)
-        }
-        if choosingComplement {
-            for index in 0..<pairs.count where !drawn.contains(index) { append(index) }
-        } else {
-            for index in drawn.sorted() { append(index) }
         }
         return directed
             ? Graph(unchecked: nodeCount, source: source, target: target, edgeWeights: nil, edgeTypes: nil)

@@ -7,6 +7,8 @@ extension Graph {
     /// repeated edges are kept (call `removingSelfLoops()` / `coalesced()` to drop them), and
     /// node ids are randomly permuted so that degree does not follow the id.
     ///
+    /// The sampling runs on a `SplitMix64` seeded by one draw from `generator`.
+    ///
     /// - Parameter permutingNodes: false keeps the raw ids, where the high-degree nodes are
     ///   the small ones.
     public static func rmat(
@@ -16,6 +18,7 @@ extension Graph {
         precondition((0...30).contains(scale), "scale must be in 0...30, got \(scale)")
         precondition(edgeFactor >= 0, "edge factor must be ≥ 0, got \(edgeFactor)")
         precondition(a >= 0 && b >= 0 && c >= 0 && a + b + c <= 1, "quadrant probabilities a, b, c must be ≥ 0 with sum ≤ 1")
+        var random = generator.forkedSplitMix64()
         let nodeCount = 1 << scale
         let edgeCount = edgeFactor * nodeCount
         // Thresholds on a 32-bit uniform draw; two levels are decided per 64-bit draw.
@@ -30,7 +33,7 @@ extension Graph {
                     var column: Int32 = 0
                     var bits: UInt64 = 0
                     for level in 0..<scale {
-                        if level & 1 == 0 { bits = generator.next() }
+                        if level & 1 == 0 { bits = random.next() }
                         let draw = (level & 1 == 0 ? bits : bits >> 32) & 0xFFFF_FFFF
                         let bit = Int32(1) << Int32(scale - 1 - level)
                         if draw >= tabc {
@@ -49,7 +52,7 @@ extension Graph {
         }
         if permutingNodes {
             var permutation = Array(0..<Int32(nodeCount))
-            permutation.shuffle(using: &generator)
+            permutation.shuffle(using: &random)
             permutation.withUnsafeBufferPointer { permutation in
                 for e in 0..<edgeCount {
                     source[e] = permutation[Int(source[e])]

@@ -7,6 +7,7 @@ extension Graph {
     ///   - blockSizes: nodes per block; block 0 holds nodes `0..<blockSizes[0]`, and so on.
     ///   - probabilities: a symmetric matrix of edge probabilities, one row per block.
     /// - Returns: each joined pair in both directions, sorted by (source, target).
+    /// The sampling runs on a `SplitMix64` seeded by one draw from `generator`.
     public static func stochasticBlockModel(
         blockSizes: [Int], probabilities: [[Double]], using generator: inout some RandomNumberGenerator
     ) -> Graph {
@@ -15,6 +16,7 @@ extension Graph {
         precondition(
             probabilities.count == blockCount && probabilities.allSatisfy { $0.count == blockCount },
             "probabilities must be \(blockCount)×\(blockCount) for \(blockCount) blocks")
+        var random = generator.forkedSplitMix64()
         var starts = [0]
         for size in blockSizes { starts.append(starts[starts.count - 1] + size) }
         var source: [Int32] = []
@@ -26,7 +28,7 @@ extension Graph {
                 if a == b {
                     let pairs = PairIndexing(nodeCount: blockSizes[a], directed: false)
                     var skips = GeometricSkips(trialCount: pairs.count, probability: probabilities[a][a])
-                    while let index = skips.next(using: &generator) {
+                    while let index = skips.next(using: &random) {
                         let (u, v) = pairs.pair(at: index)
                         source.append(Int32(starts[a]) + u)
                         target.append(Int32(starts[a]) + v)
@@ -35,7 +37,7 @@ extension Graph {
                     // Pairs (u, v) with u in block a and v in block b, row by row.
                     let width = blockSizes[b]
                     var skips = GeometricSkips(trialCount: blockSizes[a] * width, probability: probabilities[a][b])
-                    while let index = skips.next(using: &generator) {
+                    while let index = skips.next(using: &random) {
                         source.append(Int32(starts[a] + index / width))
                         target.append(Int32(starts[b] + index % width))
                     }

@@ -12,6 +12,7 @@ extension NodeDataset {
     /// The split draws `trainPerClass` training nodes from each class, then `validationCount`
     /// validation nodes and `testCount` test nodes (all the rest when `nil`) from the others,
     /// at random.
+    /// The sampling runs on a `SplitMix64` seeded by one draw from `generator`.
     public static func stochasticBlockModel(
         classSizes: [Int], intraClassProbability: Double, interClassProbability: Double,
         featureCount: Int, featureSeparation: Double = 1,
@@ -25,19 +26,20 @@ extension NodeDataset {
         let probabilities = (0..<classCount).map { a in
             (0..<classCount).map { b in a == b ? intraClassProbability : interClassProbability }
         }
-        let graph = Graph.stochasticBlockModel(blockSizes: classSizes, probabilities: probabilities, using: &generator)
+        var random = generator.forkedSplitMix64()
+        let graph = Graph.stochasticBlockModel(blockSizes: classSizes, probabilities: probabilities, using: &random)
         let labels = classSizes.enumerated().flatMap { Array(repeating: Int32($0.offset), count: $0.element) }
         let nodeCount = labels.count
-        let means = (0..<classCount * featureCount).map { _ in featureSeparation * generator.nextNormal() }
+        let means = (0..<classCount * featureCount).map { _ in featureSeparation * random.nextNormal() }
         var dense = [Float](repeating: 0, count: nodeCount * featureCount)
         for node in 0..<nodeCount {
             let meanRow = Int(labels[node]) * featureCount
             for feature in 0..<featureCount {
-                dense[node * featureCount + feature] = Float(means[meanRow + feature] + generator.nextNormal())
+                dense[node * featureCount + feature] = Float(means[meanRow + feature] + random.nextNormal())
             }
         }
         var shuffled = Array(0..<Int32(nodeCount))
-        shuffled.shuffle(using: &generator)
+        shuffled.shuffle(using: &random)
         var trainIndex: [Int32] = []
         var takenPerClass = [Int](repeating: 0, count: classCount)
         var rest: [Int32] = []
