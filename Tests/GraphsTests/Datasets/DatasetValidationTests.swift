@@ -140,7 +140,7 @@ import Testing
         do {
             _ = try NodeDataset.load(path: url.path)
             Issue.record("a broken file was accepted")
-        } catch let error as DatasetError {
+        } catch {
             guard case .file(let path, .corruptArchive) = error else {
                 Issue.record("\(error)")
                 return

@@ -1,0 +1,78 @@
+import Calculus
+/// How two shapes combine under NumPy broadcasting, precomputed once per operation.
+public struct BroadcastPlan: Sendable {
+    /// The shape of the result.
+    public let shape: [Int]
+    /// Element strides of each operand over `shape` (0 along broadcast axes).
+    @usableFromInline
+    let lhsStrides: [Int]
+    @usableFromInline
+    var rhsStrides: [Int]
+    /// Number of result elements.
+    public let count: Int
+
+    /// The plan for `lhs` ⊙ `rhs`, stopping with both shapes named when they are incompatible.
+    @inlinable
+    public init(_ lhs: [Int], _ rhs: [Int]) {
+        let rank = max(lhs.count, rhs.count)
+        let l = [Int](repeating: 1, count: rank - lhs.count) + lhs
+        let r = [Int](repeating: 1, count: rank - rhs.count) + rhs
+        var shape = [Int](repeating: 0, count: rank)
+        for axis in 0..<rank {
+            precondition(
+                l[axis] == r[axis] || l[axis] == 1 || r[axis] == 1,
+                "shapes \(lhs) and \(rhs) do not broadcast (axis \(axis): \(l[axis]) vs \(r[axis]))")
+            shape[axis] = l[axis] == 1 ? r[axis] : l[axis]
+        }
+        self.shape = shape
+        self.count = shape.reduce(1, *)
+        func strides(_ s: [Int]) -> [Int] {
+            let dense = Tensor<Double>.strides(of: s)
+            return (0..<rank).map { s[$0] == 1 && shape[$0] != 1 ? 0 : dense[$0] }
+        }
+        lhsStrides = strides(l)
+        rhsStrides = strides(r)
+    }
+
+    /// The same result shape and left operand, with a single-element right operand.
+    @inlinable
+    func withScalarRHS() -> BroadcastPlan {
+        var plan = self
+        plan.rhsStrides = [Int](repeating: 0, count: shape.count)
+        return plan
+    }
+
+    /// Both operands already have the result's shape.
+    @usableFromInline
+    var isElementwise: Bool {
+        lhsStrides == Tensor<Double>.strides(of: shape) && rhsStrides == lhsStrides
+    }
+
+    /// Calls `body(outOffset, lhsOffset, rhsOffset, lhsStep, rhsStep, length)` for each run of
+    /// the last axis in rows `rows` of the result viewed as [rows, lastAxis].
+    @inline(__always)
+    func forEachRun(rows: Range<Int>, _ body: (Int, Int, Int, Int, Int, Int) -> Void) {
+        let rank = shape.count
+        let inner = rank == 0 ? 1 : shape[rank - 1]
+        let ls = rank == 0 ? 0 : lhsStrides[rank - 1]
+        let rs = rank == 0 ? 0 : rhsStrides[rank - 1]
+        for row in rows {
+            var rem = row
+            var lo = 0
+            var ro = 0
+            var axis = rank - 2
+            while axis >= 0 {
+                let i = rem % shape[axis]
+                rem /= shape[axis]
+                lo += i * lhsStrides[axis]
+                ro += i * rhsStrides[axis]
+                axis -= 1
+            }
+            body(row * inner, lo, ro, ls, rs, inner)
+        }
+    }
+
+    /// Number of runs of the last axis.
+    @usableFromInline
+    var rowCount: Int { shape.isEmpty ? 1 : (shape.last! == 0 ? 0 : count / shape.last!) }
+}

@@ -1,0 +1,127 @@
+import Calculus
+extension Tensor {
+    /// Reduces one axis with a kernel reduction, keeping it with extent 1.
+    @inlinable
+    func reducedKeepingAxis(_ op: ReductionOp, _ axis: Int) -> Tensor {
+        let a = normalizedAxis(axis)
+        let outer = shape[..<a].reduce(1, *)
+        let inner = shape[(a + 1)...].reduce(1, *)
+        var outShape = shape
+        outShape[a] = 1
+        return Tensor.build(shape: outShape) { out in
+            withUnsafePointer { Scalar.reduceKernel(op, $0, out, outer: outer, length: shape[a], inner: inner) }
+        }
+    }
+
+    /// Sum over `axes` (all axes when empty is not what you want: use ``sum()``).
+    @inlinable
+    public func sum(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
+        let normalized = Set(axes.map(normalizedAxis)).sorted()
+        var value = detached()
+        for a in normalized { value = value.reducedKeepingAxis(.sum, a) }
+        let keptShape = value.shape
+        let outShape = keepingDims ? keptShape : shape.enumerated().filter { !normalized.contains($0.offset) }.map(\.element)
+        let original = shape
+        return .recording(
+            Tensor(shape: outShape, scalars: value.scalars), inputs: [self],
+            pullback: { ct, _ in [ct.reshaped(keptShape).broadcasted(to: original)] },
+            pushforward: { t, _ in t[0]?.sum(alongAxes: normalized, keepingDims: keepingDims) })
+    }
+
+    /// Sum along one axis.
+    @inlinable
+    public func sum(along axis: Int, keepingDims: Bool = false) -> Tensor {
+        sum(alongAxes: [axis], keepingDims: keepingDims)
+    }
+
+    /// Sum of all elements, as a 0-dimensional tensor.
+    @inlinable
+    public func sum() -> Tensor { sum(alongAxes: Array(0..<rank)) }
+
+    /// Mean along one axis.
+    @inlinable
+    public func mean(along axis: Int, keepingDims: Bool = false) -> Tensor {
+        sum(along: axis, keepingDims: keepingDims) / Scalar(shape[normalizedAxis(axis)])
+    }
+
+    /// Mean of all elements, as a 0-dimensional tensor.
+    @inlinable
+    public func mean() -> Tensor { sum() / Scalar(count) }
+
+    /// Maximum along one axis; ties share the gradient equally (as PyTorch's `amax`).
+    @inlinable
+    public func max(along axis: Int, keepingDims: Bool = false) -> Tensor {
+        extremum(.max, along: axis, keepingDims: keepingDims)
+    }
+
+    /// Minimum along one axis; ties share the gradient equally.
+    @inlinable
+    public func min(along axis: Int, keepingDims: Bool = false) -> Tensor {
+        extremum(.min, along: axis, keepingDims: keepingDims)
+    }
+
+    /// Maximum of all elements.
+    @inlinable
+    public func max() -> Tensor { flattened().max(along: 0) }
+
+    /// Minimum of all elements.
+    @inlinable
+    public func min() -> Tensor { flattened().min(along: 0) }
+
+    @inlinable
+    func extremum(_ op: ReductionOp, along axis: Int, keepingDims: Bool) -> Tensor {
+        let a = normalizedAxis(axis)
+        precondition(shape[a] > 0, "\(op) along axis \(axis) of extent 0 in shape \(shape)")
+        // Written with differentiable operations: the selection mask is constant, so second
+        // derivatives flow through the selected elements.
+        let best = reducedKeepingAxis(op, a)
+        if node == nil && tangentBox == nil {
+            return keepingDims ? best : best.squeezingShape(at: a)
+        }
+        let mask = (self .== best)
+        let share = mask / mask.sum(along: a, keepingDims: true)
+        let picked = (self * share).sum(along: a, keepingDims: true)
+        let value = Tensor(shape: best.shape, scalars: best.scalars, node: picked.node, tangentBox: picked.tangentBox)
+        return keepingDims ? value : value.squeezingShape(at: a)
+    }
+
+    /// Index of the largest element along `axis` (first on ties); not differentiable.
+    @inlinable
+    public func argmax(along axis: Int) -> [Int] {
+        let a = normalizedAxis(axis)
+        let outer = shape[..<a].reduce(1, *)
+        let inner = shape[(a + 1)...].reduce(1, *)
+        let n = shape[a]
+        precondition(n > 0, "argmax along axis \(axis) of extent 0 in shape \(shape)")
+        return withUnsafePointer { x in
+            var result = [Int](repeating: 0, count: outer * inner)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    var best = x[o * n * inner + i]
+                    var arg = 0
+                    for k in 1..<n where x[(o * n + k) * inner + i] > best {
+                        best = x[(o * n + k) * inner + i]
+                        arg = k
+                    }
+                    result[o * inner + i] = arg
+                }
+            }
+            return result
+        }
+    }
+
+    /// log Σ exp along `axis`, computed stably by shifting by the maximum.
+    @inlinable
+    public func logSumExp(along axis: Int, keepingDims: Bool = false) -> Tensor {
+        let a = normalizedAxis(axis)
+        let shift = reducedKeepingAxis(.max, a).replacingNonFinite(with: 0)
+        let result = (self - shift).exp().sum(along: a, keepingDims: true).log() + shift
+        return keepingDims ? result : result.squeezingShape(at: a)
+    }
+
+    /// The same values with ±inf and NaN replaced (a constant: not on the tape).
+    @inlinable
+    func replacingNonFinite(with value: Scalar) -> Tensor {
+        Tensor(shape: shape, scalars: scalars.map { $0.isFinite ? $0 : value })
+    }
+}

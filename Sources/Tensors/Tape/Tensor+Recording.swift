@@ -1,0 +1,56 @@
+import CKernels
+import Calculus
+extension Tensor {
+    /// Attaches to a freshly computed `value` what it needs for both modes of differentiation.
+    ///
+    /// Every primitive calls this right after computing its value, with its two local rules:
+    /// - `pullback` (reverse mode): maps the output's cotangent to one cotangent per input;
+    /// - `pushforward` (forward mode): maps the inputs' tangents (nil where none) to the
+    ///   output's tangent.
+    /// Both are written with tensor operations, so they are recorded too when the tape is on:
+    /// that is what makes gradients of gradients and forward-over-reverse products work.
+    ///
+    /// - Parameter savesOutput: keep the output's values on the tape for a pullback that reads
+    ///   them (it then receives them as its second argument).
+    @inlinable
+    public static func recording(
+        _ value: Tensor, inputs: [Tensor], savesOutput: Bool = false,
+        pullback: @escaping (_ cotangent: Tensor, _ output: Tensor) -> [Tensor?],
+        pushforward: (_ tangents: [Tensor?], _ output: Tensor) -> Tensor?
+    ) -> Tensor {
+        var result = value
+        if !gg_tangents_suspended(), inputs.contains(where: { $0.tangentBox != nil }) {
+            // A rule's own operations see its inputs' tangents; pushing those forward again
+            // would recurse without end (sin′ = cos, cos′ = −sin, ...), so tangents stop
+            // inside a pushforward: forward mode on tensors is first order.
+            gg_set_tangents_suspended(true)
+            let t = pushforward(inputs.map { $0.tangent }, value)
+            gg_set_tangents_suspended(false)
+            if let t { result.tangentBox = TangentBox(t) }
+        }
+        if GradientMode.isEnabled, inputs.contains(where: { $0.node != nil }) {
+            result.node = TapeNode(
+                shape: value.shape, parents: inputs.map { $0.node }, pullback: pullback,
+                savedOutput: savesOutput ? value.scalars : nil, savedTangent: result.tangentBox)
+        }
+        return result
+    }
+
+    /// A user-defined differentiable function: `forward` computes the value from plain
+    /// tensors, `vjp` maps the output's cotangent to one cotangent per input.
+    ///
+    /// The vjp is run with tensor operations, so when it is itself built from differentiable
+    /// operations the function supports gradients of gradients too.
+    @inlinable
+    public static func differentiable(
+        _ inputs: [Tensor], forward: ([Tensor]) -> Tensor,
+        vjp: @escaping (_ inputs: [Tensor], _ output: Tensor, _ cotangent: Tensor) -> [Tensor]
+    ) -> Tensor {
+        let value = withoutGradients { forward(inputs.map { $0.detached() }) }
+        let kept = inputs
+        return recording(
+            value, inputs: inputs, savesOutput: true,
+            pullback: { ct, out in vjp(kept, out, ct).map { Optional($0) } },
+            pushforward: { _, _ in nil })
+    }
+}

@@ -1,0 +1,76 @@
+import GraphGrad
+import Testing
+import _TestSupport
+
+@Suite("The tape: accumulation, scopes, custom functions, higher order")
+struct TapeTests {
+    @Test("backward accumulates into leaves until zeroed")
+    func backwardAccumulates() {
+        let x = randomTensor([3], seed: 1).requiringGradient()
+        (x * x).sum().backward()
+        (x * 3).sum().backward()
+        #expect(x.grad == x.detached() * 2 + 3)
+        x.zeroGrad()
+        #expect(x.grad == nil)
+    }
+
+    @Test("withoutGradients and detached record nothing")
+    func scopes() {
+        let x = randomTensor([3], seed: 2).requiringGradient()
+        let y = withoutGradients { x.sin() }
+        #expect(!y.requiresGradient)
+        #expect(!x.detached().requiresGradient)
+        #expect(x.sin().requiresGradient)
+        let g = (x.detached() * x).sum().gradients(wrt: [x])[0]
+        #expect(g == x.detached())
+    }
+
+    @Test("gradient with respect to an unused input is zero")
+    func unused() {
+        let x = randomTensor([2], seed: 3).requiringGradient()
+        let z = randomTensor([4], seed: 4).requiringGradient()
+        #expect(x.sum().gradients(wrt: [z])[0] == Tensor.zeros([4]))
+    }
+
+    @Test("a user-defined function with its own vjp is differentiable, twice")
+    func customFunction() {
+        // f(x) = x³ with vjp 3x²·ḡ written with tensor operations.
+        let cube: ([Tensor<Double>]) -> Tensor<Double> = { xs in
+            Tensor.differentiable(xs, forward: { $0[0] * $0[0] * $0[0] }, vjp: { inputs, _, ct in [ct * inputs[0] * inputs[0] * 3] })
+        }
+        let x = randomTensor([4], seed: 5)
+        expectDifferentiable(at: [x], forwardMode: false, cube)
+    }
+
+    @Test("Hessian-vector products: forward-over-reverse equals reverse-over-reverse")
+    func hessianVector() {
+        let x = randomTensor([5], seed: 6)
+        let v = randomTensor([5], seed: 7)
+        let f: ([Tensor<Double>]) -> Tensor<Double> = { ($0[0].sin() * $0[0].exp() + $0[0].squared().sum().log()).sum() }
+        let forward = hessianVectorProduct(at: [x], along: [v], of: f)[0]
+        let reverse = hessianVectorProductReverse(at: [x], along: [v], of: f)[0]
+        for (a, b) in zip(forward.scalars, reverse.scalars) { #expect(Swift.abs(a - b) < 1e-12) }
+        // And both equal the directional derivative of the gradient, by central differences.
+        let h = 1e-5
+        let gp = gradient(at: [x + v * h], of: f)[0]
+        let gm = gradient(at: [x - v * h], of: f)[0]
+        let numeric = (gp - gm) / (2 * h)
+        for (a, b) in zip(forward.scalars, numeric.scalars) { #expect(Swift.abs(a - b) < 1e-6 * Swift.max(1, Swift.abs(b))) }
+    }
+
+    @Test("a chain of 10,000 operations differentiates without recursion limits")
+    func longChain() {
+        let x = Tensor<Double>(0.3).requiringGradient()
+        var y = x
+        for _ in 0..<10_000 { y = y.sin() }
+        let g = y.gradients(wrt: [x])[0].scalar
+        var value = 0.3
+        var derivative = 1.0
+        for _ in 0..<10_000 {
+            derivative *= Double.cos(value)
+            value = Double.sin(value)
+        }
+        #expect(Swift.abs(g - derivative) <= 1e-12 * Swift.abs(derivative))
+        #expect(y.scalar == value)
+    }
+}
