@@ -37,7 +37,7 @@ public indirect enum NpyError: Error, Equatable, CustomStringConvertible {
         case .truncated(let part, let expected, let got):
             return "truncated .npy data: \(part) needs \(expected) bytes, got \(got)"
         case .badMagic(let found):
-            return "not a .npy file: expected magic \\x93NUMPY, found \(found.map { String(format: $0) })"
+            return "not a .npy file: expected magic \\x93NUMPY, found \(found.map { String(hexByte: $0) })"
         case .unsupportedVersion(let major, let minor):
             return "unsupported .npy format version \(major).\(minor) (supported: 1.0, 2.0, 3.0)"
         case .unparsableHeader(let header, let reason):
@@ -68,7 +68,7 @@ public indirect enum NpyError: Error, Equatable, CustomStringConvertible {
 
 extension String {
     /// A byte as `\xNN`.
-    fileprivate init(format byte: UInt8) {
+    fileprivate init(hexByte byte: UInt8) {
         let hex = String(byte, radix: 16)
         self = "\\x" + (hex.count == 1 ? "0" + hex : hex)
     }

@@ -90,8 +90,8 @@ public struct NpzFile: Sendable, Equatable {
             let archive = try Archive(accessMode: .create)
             // A fixed timestamp keeps the bytes reproducible for equal arrays.
             let epoch = Date(timeIntervalSince1970: 315_532_800)
-            for key in keys {
-                let bytes = Data(arrays[key]?.npyBytes ?? [])
+            for (key, array) in arrays.sorted(by: { $0.key < $1.key }) {
+                let bytes = Data(array.npyBytes)
                 try archive.addEntry(
                     with: key + ".npy", type: .file, uncompressedSize: Int64(bytes.count), modificationDate: epoch,
                     compressionMethod: compressed ? .deflate : .none, bufferSize: 1 << 20
