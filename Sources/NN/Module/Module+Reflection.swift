@@ -39,6 +39,14 @@ enum ModuleTree {
     static func collect<Scalar>(
         _ value: Any, path: String, into found: inout Contents<Scalar>, seen: inout Set<ObjectIdentifier>
     ) {
+        // Casting an array to a class type bridges it element by element through Foundation
+        // (milliseconds for a large array of numbers): only objects are cast.
+        guard type(of: value) is AnyClass else {
+            forEachElement(of: value) { label, child in
+                collect(child, path: joined(path, label), into: &found, seen: &seen)
+            }
+            return
+        }
         if let p = value as? Parameter<Scalar> {
             if seen.insert(ObjectIdentifier(p)).inserted { found.parameters.append((path, p)) }
         } else if let b = value as? Buffer<Scalar> {
@@ -46,10 +54,6 @@ enum ModuleTree {
         } else if let m = value as? any Module {
             guard seen.insert(ObjectIdentifier(m)).inserted else { return }
             forEachStoredProperty(of: m) { label, child in
-                collect(child, path: joined(path, label), into: &found, seen: &seen)
-            }
-        } else {
-            forEachElement(of: value) { label, child in
                 collect(child, path: joined(path, label), into: &found, seen: &seen)
             }
         }
@@ -68,8 +72,8 @@ enum ModuleTree {
     }
 
     private static func forEachModule(in value: Any, seen: inout Set<ObjectIdentifier>, _ body: (any Module) -> Void) {
-        if let m = value as? any Module {
-            forEachModule(m, seen: &seen, body)
+        if type(of: value) is AnyClass {
+            if let m = value as? any Module { forEachModule(m, seen: &seen, body) }
         } else {
             forEachElement(of: value) { _, child in forEachModule(in: child, seen: &seen, body) }
         }

@@ -46,6 +46,22 @@ extension Module {
         for p in parameters { p.zeroGrad() }
     }
 
+    /// Runs `body` with the parameters (in ``namedParameters`` order) replaced by `values`,
+    /// then restores them (PyTorch's `functional_call`).
+    ///
+    /// The replacements can be any tensors on the tape, so gradients with respect to them,
+    /// gradients of gradients and forward-mode derivatives of a whole model can be taken.
+    /// Not safe while another thread uses the module.
+    public func withParameters<R>(_ values: [Tensor<Scalar>], _ body: () throws -> R) rethrows -> R {
+        let params = parameters
+        precondition(values.count == params.count, "\(values.count) values for \(params.count) parameters")
+        func substitute(from index: Int) throws -> R {
+            guard index < params.count else { return try body() }
+            return try params[index].substituting(values[index]) { try substitute(from: index + 1) }
+        }
+        return try substitute(from: 0)
+    }
+
     /// Number of trainable elements.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 }

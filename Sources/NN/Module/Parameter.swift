@@ -34,6 +34,16 @@ public final class Parameter<Scalar: TensorScalar> {
         try value.withUnsafeMutableScalars { try body($0) }
     }
 
+    /// Runs `body` with ``value`` temporarily replaced by `substitute` (which may be any tensor
+    /// on the tape), then puts the parameter back.
+    func substituting<R>(_ substitute: Tensor<Scalar>, _ body: () throws -> R) rethrows -> R {
+        precondition(substitute.shape == shape, "substituting shape \(substitute.shape) for a parameter of shape \(shape)")
+        let original = value
+        value = substitute
+        defer { value = original }
+        return try body()
+    }
+
     /// Overwrites the elements with `newValue`, which must have this parameter's shape.
     public func assign(_ newValue: Tensor<Scalar>) {
         precondition(newValue.shape == shape, "assigning shape \(newValue.shape) to a parameter of shape \(shape)")

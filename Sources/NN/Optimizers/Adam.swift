@@ -71,17 +71,17 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
                 grad.withUnsafePointer { g in
                     m.withUnsafeMutableBufferPointer { m in
                         v.withUnsafeMutableBufferPointer { v in
-                            guard let w = w.baseAddress, let m = m.baseAddress, let v = v.baseAddress else { return }
+                            guard let base = w.baseAddress, let m = m.baseAddress, let v = v.baseAddress else { return }
                             if ConcreteScalar.isFloat(Scalar.self) {
                                 Self.update(
-                                    ConcreteScalar.cast(w, to: Float.self), ConcreteScalar.cast(g, to: Float.self),
+                                    ConcreteScalar.cast(base, to: Float.self), ConcreteScalar.cast(g, to: Float.self),
                                     ConcreteScalar.cast(m, to: Float.self), ConcreteScalar.cast(v, to: Float.self),
-                                    count: p.count, h)
+                                    count: w.count, h)
                             } else {
                                 Self.update(
-                                    ConcreteScalar.cast(w, to: Double.self), ConcreteScalar.cast(g, to: Double.self),
+                                    ConcreteScalar.cast(base, to: Double.self), ConcreteScalar.cast(g, to: Double.self),
                                     ConcreteScalar.cast(m, to: Double.self), ConcreteScalar.cast(v, to: Double.self),
-                                    count: p.count, h)
+                                    count: w.count, h)
                             }
                         }
                     }

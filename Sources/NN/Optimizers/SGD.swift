@@ -55,15 +55,18 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
             p.update { w in
                 grad.withUnsafePointer { g in
                     buffer.withUnsafeMutableBufferPointer { b in
+                        let n = w.count
+                        // An empty array (no momentum) still has a base address: pass none.
+                        let b = b.count == n ? b.baseAddress : nil
                         guard let w = w.baseAddress else { return }
                         if ConcreteScalar.isFloat(Scalar.self) {
                             Self.update(
                                 ConcreteScalar.cast(w, to: Float.self), ConcreteScalar.cast(g, to: Float.self),
-                                b.baseAddress.map { ConcreteScalar.cast($0, to: Float.self) }, count: p.count, h)
+                                b.map { ConcreteScalar.cast($0, to: Float.self) }, count: n, h)
                         } else {
                             Self.update(
                                 ConcreteScalar.cast(w, to: Double.self), ConcreteScalar.cast(g, to: Double.self),
-                                b.baseAddress.map { ConcreteScalar.cast($0, to: Double.self) }, count: p.count, h)
+                                b.map { ConcreteScalar.cast($0, to: Double.self) }, count: n, h)
                         }
                     }
                 }
