@@ -10,6 +10,7 @@ import Tensors
 ///
 /// ```swift
 /// final class MLP: Layer {
+///     typealias Scalar = Float  // a generic class names its parameter `Scalar` instead
 ///     var isTraining = true
 ///     let hidden: Linear<Float>, output: Linear<Float>
 ///     func callAsFunction(_ x: Tensor<Float>) -> Tensor<Float> { output(hidden(x).relu()) }
