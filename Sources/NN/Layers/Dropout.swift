@@ -45,9 +45,9 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
         return Tensor.build(shape: shape) { out in
             let n = shape.reduce(1, *)
             if ConcreteScalar.isFloat(Scalar.self) {
-                Self.fillMask(ConcreteScalar.cast(out, to: Float.self), count: n, keep: keep, scale: Float(scale), &generator)
+                fillDropoutMask(ConcreteScalar.cast(out, to: Float.self), count: n, keep: keep, scale: Float(scale), &generator)
             } else {
-                Self.fillMask(ConcreteScalar.cast(out, to: Double.self), count: n, keep: keep, scale: scale, &generator)
+                fillDropoutMask(ConcreteScalar.cast(out, to: Double.self), count: n, keep: keep, scale: scale, &generator)
             }
         }
     }
@@ -58,10 +58,12 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
         let keep = 1 - probability
         return (0..<count).filter { _ in generator.nextUniform() < keep }
     }
+}
 
-    private static func fillMask<T: BinaryFloatingPoint>(
-        _ out: UnsafeMutablePointer<T>, count: Int, keep: Double, scale: T, _ generator: inout SplitMix64
-    ) {
-        for i in 0..<count { out[i] = generator.nextUniform() < keep ? scale : 0 }
-    }
+/// Writes `scale` with probability `keep`, else 0; outside the generic class so that it is
+/// specialized for the concrete element type.
+private func fillDropoutMask<T: BinaryFloatingPoint>(
+    _ out: UnsafeMutablePointer<T>, count: Int, keep: Double, scale: T, _ generator: inout SplitMix64
+) {
+    for i in 0..<count { out[i] = generator.nextUniform() < keep ? scale : 0 }
 }

@@ -84,9 +84,9 @@ struct ClassTarget<Scalar: TensorScalar> {
         let on = 1 - labelSmoothing + off
         probabilities = Tensor.build(shape: [selected.count, classes]) { out in
             if ConcreteScalar.isFloat(Scalar.self) {
-                Self.fill(ConcreteScalar.cast(out, to: Float.self), selected, labels, classes, Float(on), Float(off))
+                fillClassTargets(ConcreteScalar.cast(out, to: Float.self), selected, labels, classes, Float(on), Float(off))
             } else {
-                Self.fill(ConcreteScalar.cast(out, to: Double.self), selected, labels, classes, on, off)
+                fillClassTargets(ConcreteScalar.cast(out, to: Double.self), selected, labels, classes, on, off)
             }
         }
     }
@@ -102,14 +102,16 @@ struct ClassTarget<Scalar: TensorScalar> {
     func spreading(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
         rows.map { x.scatteringRows($0, rowCount: rowCount) } ?? x
     }
+}
 
-    private static func fill<T: BinaryFloatingPoint>(
-        _ out: UnsafeMutablePointer<T>, _ selected: [Int], _ labels: [Int], _ classes: Int, _ on: T, _ off: T
-    ) {
-        for (i, r) in selected.enumerated() {
-            let row = out + i * classes
-            for c in 0..<classes { row[c] = off }
-            row[labels[r]] = on
-        }
+/// Writes one target distribution per selected row; outside the generic struct so that it
+/// is specialized for the concrete element type.
+private func fillClassTargets<T: BinaryFloatingPoint>(
+    _ out: UnsafeMutablePointer<T>, _ selected: [Int], _ labels: [Int], _ classes: Int, _ on: T, _ off: T
+) {
+    for (i, r) in selected.enumerated() {
+        let row = out + i * classes
+        for c in 0..<classes { row[c] = off }
+        row[labels[r]] = on
     }
 }

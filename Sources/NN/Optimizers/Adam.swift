@@ -61,7 +61,7 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
     public func step() {
         forEachParameterWithGradient { group, p, grad, state in
             let t = Double(state.step)
-            let h = Hyperparameters(
+            let h = AdamHyperparameters(
                 learningRate: group.learningRate, weightDecay: group.weightDecay, decoupled: decoupledWeightDecay,
                 beta1: betas.0, beta2: betas.1, epsilon: epsilon,
                 correction1: 1 - Double.pow(betas.0, t), correction2: 1 - Double.pow(betas.1, t))
@@ -73,12 +73,12 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
                         v.withUnsafeMutableBufferPointer { v in
                             guard let base = w.baseAddress, let m = m.baseAddress, let v = v.baseAddress else { return }
                             if ConcreteScalar.isFloat(Scalar.self) {
-                                Self.update(
+                                adamUpdate(
                                     ConcreteScalar.cast(base, to: Float.self), ConcreteScalar.cast(g, to: Float.self),
                                     ConcreteScalar.cast(m, to: Float.self), ConcreteScalar.cast(v, to: Float.self),
                                     count: w.count, h)
                             } else {
-                                Self.update(
+                                adamUpdate(
                                     ConcreteScalar.cast(base, to: Double.self), ConcreteScalar.cast(g, to: Double.self),
                                     ConcreteScalar.cast(m, to: Double.self), ConcreteScalar.cast(v, to: Double.self),
                                     count: w.count, h)
@@ -91,31 +91,33 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
             state.slots["exp_avg_sq"] = v
         }
     }
+}
 
-    private struct Hyperparameters {
-        let learningRate, weightDecay: Double
-        let decoupled: Bool
-        let beta1, beta2, epsilon, correction1, correction2: Double
-    }
+private struct AdamHyperparameters {
+    let learningRate, weightDecay: Double
+    let decoupled: Bool
+    let beta1, beta2, epsilon, correction1, correction2: Double
+}
 
-    private static func update<T: BinaryFloatingPoint & Real>(
-        _ w: UnsafeMutablePointer<T>, _ grad: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>,
-        _ v: UnsafeMutablePointer<T>, count: Int, _ h: Hyperparameters
-    ) {
-        let (b1, b2, eps) = (T(h.beta1), T(h.beta2), T(h.epsilon))
-        let wd = T(h.weightDecay)
-        let shrink = T(1 - h.learningRate * h.weightDecay)
-        let stepSize = T(h.learningRate / h.correction1)
-        let rootCorrection2 = T(h.correction2.squareRoot())
-        let coupledDecay = h.weightDecay != 0 && !h.decoupled
-        let decoupledDecay = h.weightDecay != 0 && h.decoupled
-        for i in 0..<count {
-            var g = grad[i]
-            if coupledDecay { g += wd * w[i] }
-            if decoupledDecay { w[i] *= shrink }
-            m[i] = b1 * m[i] + (1 - b1) * g
-            v[i] = b2 * v[i] + (1 - b2) * g * g
-            w[i] -= stepSize * m[i] / (v[i].squareRoot() / rootCorrection2 + eps)
-        }
+/// A free function, not a member of the generic class: only so is it specialized for the
+/// concrete element type at each call.
+private func adamUpdate<T: BinaryFloatingPoint & Real>(
+    _ w: UnsafeMutablePointer<T>, _ grad: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>,
+    _ v: UnsafeMutablePointer<T>, count: Int, _ h: AdamHyperparameters
+) {
+    let (b1, b2, eps) = (T(h.beta1), T(h.beta2), T(h.epsilon))
+    let wd = T(h.weightDecay)
+    let shrink = T(1 - h.learningRate * h.weightDecay)
+    let stepSize = T(h.learningRate / h.correction1)
+    let rootCorrection2 = T(h.correction2.squareRoot())
+    let coupledDecay = h.weightDecay != 0 && !h.decoupled
+    let decoupledDecay = h.weightDecay != 0 && h.decoupled
+    for i in 0..<count {
+        var g = grad[i]
+        if coupledDecay { g += wd * w[i] }
+        if decoupledDecay { w[i] *= shrink }
+        m[i] = b1 * m[i] + (1 - b1) * g
+        v[i] = b2 * v[i] + (1 - b2) * g * g
+        w[i] -= stepSize * m[i] / (v[i].squareRoot() / rootCorrection2 + eps)
     }
 }

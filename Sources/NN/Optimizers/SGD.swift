@@ -48,7 +48,7 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
     /// Applies one update.
     public func step() {
         forEachParameterWithGradient { group, p, grad, state in
-            let h = Hyperparameters(
+            let h = SGDHyperparameters(
                 learningRate: group.learningRate, weightDecay: group.weightDecay, momentum: momentum,
                 dampening: dampening, nesterov: nesterov, firstStep: state.step == 1)
             var buffer = momentum == 0 ? [] : state.slots.removeValue(forKey: "momentum") ?? Array(repeating: 0, count: p.count)
@@ -60,11 +60,11 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
                         let b = b.count == n ? b.baseAddress : nil
                         guard let w = w.baseAddress else { return }
                         if ConcreteScalar.isFloat(Scalar.self) {
-                            Self.update(
+                            sgdUpdate(
                                 ConcreteScalar.cast(w, to: Float.self), ConcreteScalar.cast(g, to: Float.self),
                                 b.map { ConcreteScalar.cast($0, to: Float.self) }, count: n, h)
                         } else {
-                            Self.update(
+                            sgdUpdate(
                                 ConcreteScalar.cast(w, to: Double.self), ConcreteScalar.cast(g, to: Double.self),
                                 b.map { ConcreteScalar.cast($0, to: Double.self) }, count: n, h)
                         }
@@ -74,25 +74,27 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
             if momentum != 0 { state.slots["momentum"] = buffer }
         }
     }
+}
 
-    private struct Hyperparameters {
-        let learningRate, weightDecay, momentum, dampening: Double
-        let nesterov, firstStep: Bool
-    }
+private struct SGDHyperparameters {
+    let learningRate, weightDecay, momentum, dampening: Double
+    let nesterov, firstStep: Bool
+}
 
-    private static func update<T: BinaryFloatingPoint>(
-        _ w: UnsafeMutablePointer<T>, _ grad: UnsafePointer<T>, _ buffer: UnsafeMutablePointer<T>?, count: Int,
-        _ h: Hyperparameters
-    ) {
-        let (lr, wd, mu, keep) = (T(h.learningRate), T(h.weightDecay), T(h.momentum), T(1 - h.dampening))
-        for i in 0..<count {
-            var g = grad[i]
-            if h.weightDecay != 0 { g += wd * w[i] }
-            if let buffer {
-                buffer[i] = h.firstStep ? g : mu * buffer[i] + keep * g
-                g = h.nesterov ? g + mu * buffer[i] : buffer[i]
-            }
-            w[i] -= lr * g
+/// A free function, not a member of the generic class: only so is it specialized for the
+/// concrete element type at each call.
+private func sgdUpdate<T: BinaryFloatingPoint>(
+    _ w: UnsafeMutablePointer<T>, _ grad: UnsafePointer<T>, _ buffer: UnsafeMutablePointer<T>?, count: Int,
+    _ h: SGDHyperparameters
+) {
+    let (lr, wd, mu, keep) = (T(h.learningRate), T(h.weightDecay), T(h.momentum), T(1 - h.dampening))
+    for i in 0..<count {
+        var g = grad[i]
+        if h.weightDecay != 0 { g += wd * w[i] }
+        if let buffer {
+            buffer[i] = h.firstStep ? g : mu * buffer[i] + keep * g
+            g = h.nesterov ? g + mu * buffer[i] : buffer[i]
         }
+        w[i] -= lr * g
     }
 }
