@@ -1,1 +1,85 @@
-int graphgrad_kernels_placeholder(void);
+#ifndef GRAPHGRAD_CKERNELS_H
+#define GRAPHGRAD_CKERNELS_H
+
+// Register-tiled GEMM building blocks and threading helpers for the Tensors module.
+// The vector ISA is chosen at run time (see gemm_dispatch.c), so the target builds with
+// the toolchain's default flags and the package stays usable as a dependency.
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Kernel families, best first. The numeric value is the `kernel` argument of the gemm calls.
+typedef enum gg_gemm_kernel_id {
+    GG_GEMM_AVX512 = 0,
+    GG_GEMM_AVX2 = 1,
+    GG_GEMM_BASELINE = 2,
+    GG_GEMM_KERNEL_COUNT = 3
+} gg_gemm_kernel_id;
+
+/// Register tile (mr × nr) and cache blocks (mc, kc, nc) of one kernel for one element type.
+typedef struct gg_gemm_blocking {
+    int64_t mr, nr, mc, kc, nc;
+} gg_gemm_blocking;
+
+/// Short name of a kernel family ("avx512", "avx2", "baseline").
+const char *gg_gemm_kernel_name(int kernel);
+/// Whether this processor can run the kernel family.
+bool gg_gemm_kernel_supported(int kernel);
+/// The family the process uses now (the best supported one unless changed).
+int gg_gemm_active_kernel(void);
+/// Selects a supported family for later gemm calls; returns false (and changes nothing) otherwise.
+bool gg_gemm_set_active_kernel(int kernel);
+
+gg_gemm_blocking gg_sgemm_blocking(int kernel);
+gg_gemm_blocking gg_dgemm_blocking(int kernel);
+
+/// Packs the kc × nc block of op(B) whose top-left element is at `b` into nr-wide column
+/// panels (zero-padded to a multiple of nr) at `bp`; panel j starts at bp + j·kc·nr.
+void gg_sgemm_pack_b(int kernel, bool trans_b, int64_t kc, int64_t nc,
+                     const float *b, int64_t ldb, float *bp);
+void gg_dgemm_pack_b(int kernel, bool trans_b, int64_t kc, int64_t nc,
+                     const double *b, int64_t ldb, double *bp);
+
+/// C[mc × nc] = (accumulate ? C : 0) + op(A)[mc × kc] · Bpacked[kc × nc]. Packs the A block
+/// into this thread's workspace. `bp` is a packed B block (gg_*gemm_pack_b) that starts at an
+/// nr-panel boundary. mc ≤ blocking.mc and kc ≤ blocking.kc.
+void gg_sgemm_block(int kernel, bool trans_a, int64_t mc, int64_t nc, int64_t kc,
+                    const float *a, int64_t lda, const float *bp,
+                    float *c, int64_t ldc, bool accumulate);
+void gg_dgemm_block(int kernel, bool trans_a, int64_t mc, int64_t nc, int64_t kc,
+                    const double *a, int64_t lda, const double *bp,
+                    double *c, int64_t ldc, bool accumulate);
+
+/// Unblocked loop for tiny problems: C = (accumulate ? C : 0) + op(A)·op(B).
+void gg_sgemm_small(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
+                    const float *a, int64_t lda, const float *b, int64_t ldb,
+                    float *c, int64_t ldc, bool accumulate);
+void gg_dgemm_small(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
+                    const double *a, int64_t lda, const double *b, int64_t ldb,
+                    double *c, int64_t ldc, bool accumulate);
+
+/// Process-wide kernel thread count; 0 means "not set" (callers use the processor count).
+int64_t gg_thread_count(void);
+void gg_set_thread_count(int64_t count);
+/// Processors this process may run on.
+int64_t gg_available_processors(void);
+
+/// Atomically adds 1 to *counter and returns the previous value (work distribution).
+int64_t gg_fetch_increment(int64_t *counter);
+
+/// Whether the calling thread records operations on the autodiff tape (default: true).
+bool gg_tape_recording(void);
+void gg_set_tape_recording(bool on);
+/// Whether the calling thread is inside a forward-mode rule, where tangents stop.
+bool gg_tangents_suspended(void);
+void gg_set_tangents_suspended(bool suspended);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

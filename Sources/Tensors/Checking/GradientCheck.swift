@@ -43,7 +43,7 @@ public func checkGradients(
         for j in 0..<input.count {
             func evaluate(_ delta: Double) -> Double {
                 var shifted = inputs
-                shifted[i].scalars[j] += delta
+                shifted[i]._scalars[j] += delta
                 return withoutGradients { scalarF(shifted).scalar }
             }
             let numeric = (evaluate(eps) - evaluate(-eps)) / (2 * eps)

@@ -1,14 +1,18 @@
+import Calculus
 /// How two shapes combine under NumPy broadcasting, precomputed once per operation.
 public struct BroadcastPlan: Sendable {
     /// The shape of the result.
     public let shape: [Int]
     /// Element strides of each operand over `shape` (0 along broadcast axes).
+    @usableFromInline
     let lhsStrides: [Int]
+    @usableFromInline
     var rhsStrides: [Int]
     /// Number of result elements.
     public let count: Int
 
     /// The plan for `lhs` ⊙ `rhs`, stopping with both shapes named when they are incompatible.
+    @inlinable
     public init(_ lhs: [Int], _ rhs: [Int]) {
         let rank = max(lhs.count, rhs.count)
         let l = [Int](repeating: 1, count: rank - lhs.count) + lhs
@@ -31,6 +35,7 @@ public struct BroadcastPlan: Sendable {
     }
 
     /// The same result shape and left operand, with a single-element right operand.
+    @inlinable
     func withScalarRHS() -> BroadcastPlan {
         var plan = self
         plan.rhsStrides = [Int](repeating: 0, count: shape.count)
@@ -38,6 +43,7 @@ public struct BroadcastPlan: Sendable {
     }
 
     /// Both operands already have the result's shape.
+    @usableFromInline
     var isElementwise: Bool {
         lhsStrides == Tensor<Double>.strides(of: shape) && rhsStrides == lhsStrides
     }
@@ -67,5 +73,6 @@ public struct BroadcastPlan: Sendable {
     }
 
     /// Number of runs of the last axis.
+    @usableFromInline
     var rowCount: Int { shape.isEmpty ? 1 : (shape.last! == 0 ? 0 : count / shape.last!) }
 }

@@ -20,17 +20,21 @@ extension Tensor {
     }
 
     /// A tensor filled with `value`.
+    @inlinable
     public static func full(_ shape: [Int], _ value: Scalar) -> Tensor {
         Tensor(shape: shape, scalars: [Scalar](repeating: value, count: shape.reduce(1, *)))
     }
 
     /// A tensor of zeros.
+    @inlinable
     public static func zeros(_ shape: [Int]) -> Tensor { full(shape, 0) }
 
     /// A tensor of ones.
+    @inlinable
     public static func ones(_ shape: [Int]) -> Tensor { full(shape, 1) }
 
     /// `[start, start + step, …]` below `end`.
+    @inlinable
     public static func arange(_ start: Scalar, _ end: Scalar, step: Scalar = 1) -> Tensor {
         precondition(step != 0, "arange step must be nonzero")
         let n = Swift.max(0, Int(((end - start) / step).rounded(.up)))
@@ -38,13 +42,15 @@ extension Tensor {
     }
 
     /// The n × n identity matrix.
+    @inlinable
     public static func identity(_ n: Int) -> Tensor {
         var t = zeros([n, n])
-        for i in 0..<n { t.scalars[i * n + i] = 1 }
+        for i in 0..<n { t._scalars[i * n + i] = 1 }
         return t
     }
 
     /// Uniform samples in [low, high) from a seeded generator.
+    @inlinable
     public static func uniform<G: RandomNumberGenerator>(
         _ shape: [Int], low: Scalar = 0, high: Scalar = 1, using generator: inout G
     ) -> Tensor {
@@ -55,6 +61,7 @@ extension Tensor {
     }
 
     /// Normal samples with the given mean and standard deviation from a seeded generator.
+    @inlinable
     public static func normal<G: RandomNumberGenerator>(
         _ shape: [Int], mean: Scalar = 0, standardDeviation: Scalar = 1, using generator: inout G
     ) -> Tensor {
@@ -64,6 +71,7 @@ extension Tensor {
     }
 
     /// 1 with probability `p`, else 0, from a seeded generator.
+    @inlinable
     public static func bernoulli<G: RandomNumberGenerator>(
         _ shape: [Int], probability p: Double, using generator: inout G
     ) -> Tensor {
@@ -74,5 +82,6 @@ extension Tensor {
     }
 
     /// A tensor of the same shape filled with `value`.
+    @inlinable
     public func filled(with value: Scalar) -> Tensor { Tensor.full(shape, value) }
 }

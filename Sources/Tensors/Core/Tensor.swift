@@ -1,3 +1,4 @@
+import Calculus
 /// An N-dimensional, row-major array of `Float` or `Double` with value semantics and
 /// reverse- and forward-mode automatic differentiation.
 ///
@@ -10,7 +11,8 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     /// The extent of each axis; `[]` for a scalar.
     public let shape: [Int]
     /// The elements in row-major order.
-    public internal(set) var scalars: [Scalar]
+    @inlinable public var scalars: [Scalar] { _scalars }
+    @usableFromInline internal var _scalars: [Scalar]
     /// This tensor's node on the tape, when it requires gradients.
     @usableFromInline internal var node: TapeNode<Scalar>?
     /// The forward-mode tangent, when one is attached.
@@ -19,26 +21,30 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     /// Creates a tensor from row-major elements.
     ///
     /// - Precondition: `scalars.count` equals the product of `shape`.
+    @inlinable
     public init(shape: [Int], scalars: [Scalar]) {
         precondition(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
         precondition(
             shape.reduce(1, *) == scalars.count,
             "shape \(shape) holds \(shape.reduce(1, *)) elements, got \(scalars.count)")
         self.shape = shape
-        self.scalars = scalars
+        self._scalars = scalars
     }
 
     /// A 0-dimensional tensor.
+    @inlinable
     public init(_ value: Scalar) {
         self.init(shape: [], scalars: [value])
     }
 
     /// A 1-dimensional tensor.
+    @inlinable
     public init(_ values: [Scalar]) {
         self.init(shape: [values.count], scalars: values)
     }
 
     /// A 2-dimensional tensor from rows of equal length.
+    @inlinable
     public init(_ rows: [[Scalar]]) {
         let width = rows.first?.count ?? 0
         precondition(rows.allSatisfy { $0.count == width }, "rows of unequal length")
@@ -49,36 +55,43 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
         shape: [Int], scalars: [Scalar], node: TapeNode<Scalar>?, tangentBox: TangentBox<Scalar>?
     ) {
         self.shape = shape
-        self.scalars = scalars
+        self._scalars = scalars
         self.node = node
         self.tangentBox = tangentBox
     }
 
     /// Number of axes.
+    @inlinable
     public var rank: Int { shape.count }
     /// Number of elements.
+    @inlinable
     public var count: Int { scalars.count }
     /// The single element of a tensor with one element.
+    @inlinable
     public var scalar: Scalar {
         precondition(scalars.count == 1, "tensor of shape \(shape) is not a single element")
         return scalars[0]
     }
 
     /// Whether operations on this tensor are recorded on the tape.
+    @inlinable
     public var requiresGradient: Bool { node != nil }
 
     /// A copy of this tensor that is a leaf of the tape: gradients with respect to it can be
     /// asked for, and ``backward(seed:createGraph:)`` accumulates into its ``grad``.
+    @inlinable
     public func requiringGradient() -> Tensor {
         Tensor(shape: shape, scalars: scalars, node: TapeNode(leafOfShape: shape), tangentBox: tangentBox)
     }
 
     /// The same values, cut from the tape and from any tangent.
+    @inlinable
     public func detached() -> Tensor {
         Tensor(shape: shape, scalars: scalars)
     }
 
     /// The row-major strides of `shape`.
+    @inlinable
     public static func strides(of shape: [Int]) -> [Int] {
         var strides = [Int](repeating: 1, count: shape.count)
         var stride = 1
@@ -90,6 +103,7 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     }
 
     /// Normalizes a possibly negative axis, stopping with a message when it is out of range.
+    @inlinable
     public func normalizedAxis(_ axis: Int) -> Int {
         let a = axis < 0 ? axis + rank : axis
         precondition(a >= 0 && a < rank, "axis \(axis) out of range for shape \(shape)")
@@ -99,6 +113,7 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
 
 extension Tensor: CustomStringConvertible {
     /// A short summary: shape and the first elements.
+    @inlinable
     public var description: String {
         let head = scalars.prefix(8).map { "\($0)" }.joined(separator: ", ")
         return "Tensor\(shape)[\(head)\(scalars.count > 8 ? ", …" : "")]"
@@ -107,6 +122,7 @@ extension Tensor: CustomStringConvertible {
 
 extension Tensor: Equatable {
     /// Equal shapes and elements; the tape and tangents are ignored.
+    @inlinable
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
         lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
     }

@@ -1,13 +1,20 @@
+import Calculus
 /// LU factorization with partial pivoting of a square matrix, P·A = L·U, computed in Double.
+@usableFromInline
 struct LUDecomposition {
+    @usableFromInline
     let n: Int
     /// L (unit diagonal, below) and U (on and above the diagonal), row-major.
+    @usableFromInline
     var lu: [Double]
     /// Row i of P·A is row `pivots[i]` of A.
+    @usableFromInline
     var pivots: [Int]
     /// +1 or −1: the sign of the permutation.
+    @usableFromInline
     var permutationSign: Double
 
+    @usableFromInline
     init<S: TensorScalar>(_ a: Tensor<S>) {
         precondition(a.rank == 2 && a.shape[0] == a.shape[1], "LU needs a square matrix, got shape \(a.shape)")
         n = a.shape[0]
@@ -33,12 +40,15 @@ struct LUDecomposition {
     }
 
     /// Whether a pivot is exactly zero.
+    @usableFromInline
     var isSingular: Bool { (0..<n).contains { lu[$0 * n + $0] == 0 } }
 
     /// The determinant.
+    @usableFromInline
     var determinant: Double { (0..<n).reduce(permutationSign) { $0 * lu[$1 * n + $1] } }
 
     /// log |det| and the sign of det.
+    @usableFromInline
     var logAbsDeterminant: (Double, Double) {
         var sign = permutationSign
         var log = 0.0
@@ -51,6 +61,7 @@ struct LUDecomposition {
     }
 
     /// X with A·X = B for B of shape [n, m], row-major.
+    @inlinable
     func solve(_ b: [Double], columns m: Int) -> [Double] {
         var x = [Double](repeating: 0, count: n * m)
         for i in 0..<n { for j in 0..<m { x[i * m + j] = b[pivots[i] * m + j] } }

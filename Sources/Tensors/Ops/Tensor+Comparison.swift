@@ -1,3 +1,4 @@
+import Calculus
 infix operator .> : ComparisonPrecedence
 infix operator .< : ComparisonPrecedence
 infix operator .>= : ComparisonPrecedence
@@ -8,23 +9,31 @@ infix operator .== : ComparisonPrecedence
 /// elsewhere, as constants (not on the tape: a comparison has zero derivative).
 extension Tensor {
     /// 1 where lhs > rhs.
+    @inlinable
     public static func .> (lhs: Tensor, rhs: Tensor) -> Tensor { (lhs.detached() - rhs.detached()).applying(.step) }
     /// 1 where lhs < rhs.
+    @inlinable
     public static func .< (lhs: Tensor, rhs: Tensor) -> Tensor { rhs .> lhs }
     /// 1 where lhs ≥ rhs.
+    @inlinable
     public static func .>= (lhs: Tensor, rhs: Tensor) -> Tensor { 1 - (rhs .> lhs) }
     /// 1 where lhs ≤ rhs.
+    @inlinable
     public static func .<= (lhs: Tensor, rhs: Tensor) -> Tensor { 1 - (lhs .> rhs) }
     /// 1 where lhs = rhs.
+    @inlinable
     public static func .== (lhs: Tensor, rhs: Tensor) -> Tensor { (lhs .>= rhs) * (lhs .<= rhs) }
     /// 1 where lhs > rhs.
+    @inlinable
     public static func .> (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .> Tensor(rhs) }
     /// 1 where lhs < rhs.
+    @inlinable
     public static func .< (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .< Tensor(rhs) }
 
     /// Elementwise choice: `a` where `condition` is nonzero, else `b` (all three broadcast).
     /// Differentiable in `a` and `b`; values of the branch not taken never leak into the result
     /// or the gradient (unlike `c·a + (1−c)·b` with an infinite `b`).
+    @inlinable
     public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) -> Tensor {
         let shape = BroadcastPlan(BroadcastPlan(condition.shape, a.shape).shape, b.shape).shape
         let c = condition.broadcasted(to: shape).detached()

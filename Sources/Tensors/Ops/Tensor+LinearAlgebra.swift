@@ -1,8 +1,10 @@
+import Calculus
 import RealModule
 
 /// Matrix functions with their matrix-calculus derivatives (2-D operands).
 extension Tensor {
     /// Sum of the diagonal of a square matrix. Gradient: the identity.
+    @inlinable
     public func trace() -> Tensor {
         precondition(rank == 2 && shape[0] == shape[1], "trace needs a square matrix, got shape \(shape)")
         let n = shape[0]
@@ -16,6 +18,7 @@ extension Tensor {
     /// The inverse of a square matrix. Gradient: −A⁻ᵀ · Ḡ · A⁻ᵀ.
     ///
     /// - Precondition: the matrix is not singular.
+    @inlinable
     public func inverse() -> Tensor {
         let lu = LUDecomposition(self)
         precondition(!lu.isSingular, "inverse of a singular matrix of shape \(shape)")
@@ -29,6 +32,7 @@ extension Tensor {
     }
 
     /// The determinant of a square matrix. Gradient: det(A) · A⁻ᵀ.
+    @inlinable
     public func determinant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).determinant))
         let a = self
@@ -39,6 +43,7 @@ extension Tensor {
     }
 
     /// log |det A| of a square matrix. Gradient: A⁻ᵀ.
+    @inlinable
     public func logAbsDeterminant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).logAbsDeterminant.0))
         let a = self
@@ -52,6 +57,7 @@ extension Tensor {
     /// Gradients: B̄ = A⁻ᵀ·X̄ (a solve with Aᵀ), Ā = −B̄·Xᵀ.
     ///
     /// - Precondition: A is not singular.
+    @inlinable
     public static func solve(_ a: Tensor, _ b: Tensor) -> Tensor {
         precondition(
             a.rank == 2 && a.shape[0] == a.shape[1] && (b.rank == 1 || b.rank == 2) && b.shape[0] == a.shape[0],

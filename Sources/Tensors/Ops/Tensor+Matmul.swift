@@ -1,3 +1,4 @@
+import Calculus
 extension Tensor {
     /// Matrix product op(a) · op(b), where op transposes the last two axes when asked.
     ///
@@ -6,6 +7,7 @@ extension Tensor {
     ///
     /// Shapes: a `[..., m, k]` (or `[..., k, m]` transposed), b `[..., k, n]` (or `[..., n, k]`)
     /// → `[..., m, n]`.
+    @inlinable
     public static func matmul(_ a: Tensor, _ b: Tensor, transposingA ta: Bool = false, transposingB tb: Bool = false) -> Tensor {
         precondition(a.rank >= 2 && b.rank >= 2, "matmul needs rank ≥ 2 operands, got \(a.shape) and \(b.shape)")
         let (m, ka) = ta ? (a.shape[a.rank - 1], a.shape[a.rank - 2]) : (a.shape[a.rank - 2], a.shape[a.rank - 1])
@@ -26,16 +28,16 @@ extension Tensor {
                     // A stack of untransposed matrices times one matrix is one tall product.
                     if batchB.isEmpty && !ta && !batchA.isEmpty {
                         Scalar.gemm(
-                            transA: false, transB: tb, m: batches * m, n: n, k: ka, a: pa, lda: ka,
-                            b: pb, ldb: tb ? ka : n, c: out, ldc: n, accumulate: false)
+                            transA: false, transB: tb, m: batches * m, n: n, k: ka, a: pa, lda: Swift.max(1, ka),
+                            b: pb, ldb: Swift.max(1, tb ? ka : n), c: out, ldc: Swift.max(1, n), accumulate: false)
                         return
                     }
                     for i in 0..<batches {
                         Scalar.gemm(
                             transA: ta, transB: tb, m: m, n: n, k: ka,
-                            a: pa + (batchA.isEmpty ? 0 : i * m * ka), lda: ta ? m : ka,
-                            b: pb + (batchB.isEmpty ? 0 : i * ka * n), ldb: tb ? ka : n,
-                            c: out + i * m * n, ldc: n, accumulate: false)
+                            a: pa + (batchA.isEmpty ? 0 : i * m * ka), lda: Swift.max(1, ta ? m : ka),
+                            b: pb + (batchB.isEmpty ? 0 : i * ka * n), ldb: Swift.max(1, tb ? ka : n),
+                            c: out + i * m * n, ldc: Swift.max(1, n), accumulate: false)
                     }
                 }
             }
@@ -63,5 +65,6 @@ extension Tensor {
     }
 
     /// Matrix product `self · other`.
+    @inlinable
     public func matmul(_ other: Tensor) -> Tensor { Tensor.matmul(self, other) }
 }

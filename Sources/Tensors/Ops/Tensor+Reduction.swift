@@ -1,5 +1,7 @@
+import Calculus
 extension Tensor {
     /// Reduces one axis with a kernel reduction, keeping it with extent 1.
+    @inlinable
     func reducedKeepingAxis(_ op: ReductionOp, _ axis: Int) -> Tensor {
         let a = normalizedAxis(axis)
         let outer = shape[..<a].reduce(1, *)
@@ -12,6 +14,7 @@ extension Tensor {
     }
 
     /// Sum over `axes` (all axes when empty is not what you want: use ``sum()``).
+    @inlinable
     public func sum(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
         let normalized = Set(axes.map(normalizedAxis)).sorted()
         var value = detached()
@@ -26,38 +29,47 @@ extension Tensor {
     }
 
     /// Sum along one axis.
+    @inlinable
     public func sum(along axis: Int, keepingDims: Bool = false) -> Tensor {
         sum(alongAxes: [axis], keepingDims: keepingDims)
     }
 
     /// Sum of all elements, as a 0-dimensional tensor.
+    @inlinable
     public func sum() -> Tensor { sum(alongAxes: Array(0..<rank)) }
 
     /// Mean along one axis.
+    @inlinable
     public func mean(along axis: Int, keepingDims: Bool = false) -> Tensor {
         sum(along: axis, keepingDims: keepingDims) / Scalar(shape[normalizedAxis(axis)])
     }
 
     /// Mean of all elements, as a 0-dimensional tensor.
+    @inlinable
     public func mean() -> Tensor { sum() / Scalar(count) }
 
     /// Maximum along one axis; ties share the gradient equally (as PyTorch's `amax`).
+    @inlinable
     public func max(along axis: Int, keepingDims: Bool = false) -> Tensor {
         extremum(.max, along: axis, keepingDims: keepingDims)
     }
 
     /// Minimum along one axis; ties share the gradient equally.
+    @inlinable
     public func min(along axis: Int, keepingDims: Bool = false) -> Tensor {
         extremum(.min, along: axis, keepingDims: keepingDims)
     }
 
     /// Maximum of all elements.
+    @inlinable
     public func max() -> Tensor { flattened().max(along: 0) }
 
     /// Minimum of all elements.
+    @inlinable
     public func min() -> Tensor { flattened().min(along: 0) }
 
-    private func extremum(_ op: ReductionOp, along axis: Int, keepingDims: Bool) -> Tensor {
+    @inlinable
+    func extremum(_ op: ReductionOp, along axis: Int, keepingDims: Bool) -> Tensor {
         let a = normalizedAxis(axis)
         precondition(shape[a] > 0, "\(op) along axis \(axis) of extent 0 in shape \(shape)")
         // Written with differentiable operations: the selection mask is constant, so second
@@ -74,6 +86,7 @@ extension Tensor {
     }
 
     /// Index of the largest element along `axis` (first on ties); not differentiable.
+    @inlinable
     public func argmax(along axis: Int) -> [Int] {
         let a = normalizedAxis(axis)
         let outer = shape[..<a].reduce(1, *)
@@ -98,6 +111,7 @@ extension Tensor {
     }
 
     /// log Σ exp along `axis`, computed stably by shifting by the maximum.
+    @inlinable
     public func logSumExp(along axis: Int, keepingDims: Bool = false) -> Tensor {
         let a = normalizedAxis(axis)
         let shift = reducedKeepingAxis(.max, a).replacingNonFinite(with: 0)
@@ -106,6 +120,7 @@ extension Tensor {
     }
 
     /// The same values with ±inf and NaN replaced (a constant: not on the tape).
+    @inlinable
     func replacingNonFinite(with value: Scalar) -> Tensor {
         Tensor(shape: shape, scalars: scalars.map { $0.isFinite ? $0 : value })
     }

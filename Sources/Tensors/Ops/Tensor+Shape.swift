@@ -1,5 +1,7 @@
+import Calculus
 extension Tensor {
     /// The same elements viewed with a new shape; one extent may be -1 (inferred).
+    @inlinable
     public func reshaped(_ newShape: [Int]) -> Tensor {
         var target = newShape
         if let hole = target.firstIndex(of: -1) {
@@ -19,6 +21,7 @@ extension Tensor {
     }
 
     /// Inserts an axis of extent 1 at `axis`.
+    @inlinable
     public func expandingShape(at axis: Int) -> Tensor {
         let a = axis < 0 ? axis + rank + 1 : axis
         precondition(a >= 0 && a <= rank, "axis \(axis) out of range for inserting into shape \(shape)")
@@ -28,6 +31,7 @@ extension Tensor {
     }
 
     /// Removes the axis `axis`, which must have extent 1.
+    @inlinable
     public func squeezingShape(at axis: Int) -> Tensor {
         let a = normalizedAxis(axis)
         precondition(shape[a] == 1, "cannot squeeze axis \(axis) of extent \(shape[a]) in shape \(shape)")
@@ -37,9 +41,11 @@ extension Tensor {
     }
 
     /// Flattens to one axis.
+    @inlinable
     public func flattened() -> Tensor { reshaped([count]) }
 
     /// The axes reordered: result axis i is input axis `axes[i]`.
+    @inlinable
     public func permuted(_ axes: [Int]) -> Tensor {
         precondition(
             axes.count == rank && Set(axes.map(normalizedAxis)).count == rank,
@@ -76,6 +82,7 @@ extension Tensor {
     }
 
     /// Swaps the last two axes (the matrix transpose, batched over leading axes).
+    @inlinable
     public func transposed() -> Tensor {
         precondition(rank >= 2, "transpose needs at least 2 axes, got shape \(shape)")
         var axes = Array(0..<rank)
@@ -84,6 +91,7 @@ extension Tensor {
     }
 
     /// The elements at positions `range` along `axis`.
+    @inlinable
     public func sliced(along axis: Int, _ range: Range<Int>) -> Tensor {
         let a = normalizedAxis(axis)
         precondition(
@@ -110,6 +118,7 @@ extension Tensor {
 
     /// Places this tensor at `offset` along `axis` inside zeros of extent `extent` (the
     /// transpose of ``sliced(along:_:)``).
+    @inlinable
     public func padded(along axis: Int, toExtent extent: Int, at offset: Int) -> Tensor {
         let a = normalizedAxis(axis)
         precondition(offset >= 0 && offset + shape[a] <= extent, "cannot place extent \(shape[a]) at \(offset) in \(extent)")
@@ -118,7 +127,7 @@ extension Tensor {
         var outShape = shape
         outShape[a] = extent
         var value = Tensor.zeros(outShape)
-        value.scalars.withUnsafeMutableBufferPointer { out in
+        value._scalars.withUnsafeMutableBufferPointer { out in
             withUnsafePointer { src in
                 for o in 0..<outer {
                     (out.baseAddress! + (o * extent + offset) * inner).update(
@@ -134,6 +143,7 @@ extension Tensor {
     }
 
     /// Joins tensors along an existing axis; all other extents must agree.
+    @inlinable
     public static func concatenate(_ tensors: [Tensor], along axis: Int) -> Tensor {
         precondition(!tensors.isEmpty, "concatenate needs at least one tensor")
         let first = tensors[0]
@@ -172,11 +182,13 @@ extension Tensor {
     }
 
     /// Stacks tensors of equal shape along a new axis.
+    @inlinable
     public static func stack(_ tensors: [Tensor], along axis: Int = 0) -> Tensor {
         concatenate(tensors.map { $0.expandingShape(at: axis) }, along: axis)
     }
 
     /// Rows (entries along axis 0) picked by `indices`, in order, repeats allowed.
+    @inlinable
     public func gatheringRows(_ indices: [Int]) -> Tensor {
         precondition(rank >= 1, "gatheringRows needs at least one axis, got shape \(shape)")
         let rows = shape[0]
@@ -197,6 +209,7 @@ extension Tensor {
 
     /// Zeros with `rowCount` rows into which row r of `self` is added at row `indices[r]`
     /// (the transpose of ``gatheringRows(_:)``; repeated indices accumulate).
+    @inlinable
     public func scatteringRows(_ indices: [Int], rowCount: Int) -> Tensor {
         precondition(rank >= 1 && indices.count == shape[0], "\(indices.count) indices for \(shape.first ?? 0) rows")
         for i in indices { precondition(i >= 0 && i < rowCount, "row index \(i) out of range 0..<\(rowCount)") }
@@ -204,7 +217,7 @@ extension Tensor {
         var outShape = shape
         outShape[0] = rowCount
         var value = Tensor.zeros(outShape)
-        value.scalars.withUnsafeMutableBufferPointer { out in
+        value._scalars.withUnsafeMutableBufferPointer { out in
             withUnsafePointer { src in
                 for (r, i) in indices.enumerated() {
                     let dst = out.baseAddress! + i * width
@@ -220,6 +233,7 @@ extension Tensor {
     }
 
     /// This tensor repeated along broadcast axes to `target` (NumPy rules).
+    @inlinable
     public func broadcasted(to target: [Int]) -> Tensor {
         if shape == target { return self }
         let plan = BroadcastPlan(shape, target)
@@ -241,6 +255,7 @@ extension Tensor {
 
     /// Sums over the axes along which `target` was broadcast to this shape (the transpose of
     /// ``broadcasted(to:)``).
+    @inlinable
     public func summed(toShape target: [Int]) -> Tensor {
         if shape == target { return self }
         let lead = rank - target.count

@@ -1,3 +1,5 @@
+import CKernels
+import Calculus
 extension Tensor {
     /// Gradients of `self` with respect to each of `inputs` (reverse mode).
     ///
@@ -7,6 +9,7 @@ extension Tensor {
     ///     differentiated again (second derivatives, Hessian-vector products).
     /// - Returns: one gradient per input, of the input's shape; zeros for an input `self`
     ///   does not depend on.
+    @inlinable
     public func gradients(wrt inputs: [Tensor], seed: Tensor? = nil, createGraph: Bool = false) -> [Tensor] {
         let cotangents = propagateBack(seed: seed, createGraph: createGraph, keep: Set(inputs.compactMap { $0.node.map(ObjectIdentifier.init) }))
         return inputs.map { input in
@@ -16,6 +19,7 @@ extension Tensor {
 
     /// Accumulates d self / d leaf into the ``grad`` of every leaf that `self` depends on,
     /// as PyTorch's `backward()` does.
+    @inlinable
     public func backward(seed: Tensor? = nil, createGraph: Bool = false) {
         _ = propagateBack(seed: seed, createGraph: createGraph, keep: nil) { leaf, cotangent in
             leaf.grad = leaf.grad.map { $0 + cotangent } ?? cotangent
@@ -23,15 +27,18 @@ extension Tensor {
     }
 
     /// The gradient accumulated into this leaf by ``backward(seed:createGraph:)``.
+    @inlinable
     public var grad: Tensor? { node?.grad }
 
     /// Clears the gradient accumulated into this leaf.
+    @inlinable
     public func zeroGrad() { node?.grad = nil }
 
     /// Walks the tape from `self` back to its leaves in reverse creation order.
     ///
     /// - Parameter keep: nodes whose cotangent is returned (nil: keep none, report leaves).
-    private func propagateBack(
+    @inlinable
+    func propagateBack(
         seed: Tensor?, createGraph: Bool, keep: Set<ObjectIdentifier>?,
         leaf reportLeaf: ((TapeNode<Scalar>, Tensor) -> Void)? = nil
     ) -> [ObjectIdentifier: Tensor] {
@@ -45,7 +52,10 @@ extension Tensor {
         guard let root = node else { return [:] }
         let order = Tensor.reverseTopologicalOrder(from: root)
         var cotangents: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed ?? Tensor.ones(shape)]
-        GradientMode.with(enabled: createGraph) {
+        let wasRecording = GradientMode.isEnabled
+        gg_set_tape_recording(createGraph)
+        defer { gg_set_tape_recording(wasRecording) }
+        do {
             for node in order {
                 let key = ObjectIdentifier(node)
                 guard let cotangent = cotangents[key] else { continue }
@@ -55,8 +65,9 @@ extension Tensor {
                     continue
                 }
                 let inputCotangents = pullback(cotangent, node.output())
-                for (parent, g) in zip(node.parents, inputCotangents) {
-                    guard let parent, let g else { continue }
+                for (link, g) in zip(node.parents, inputCotangents) {
+                    guard let link, let g else { continue }
+                    let parent = unsafeDowncast(link, to: TapeNode<Scalar>.self)
                     precondition(g.shape == parent.shape, "pullback produced shape \(g.shape) for an input of shape \(parent.shape)")
                     let pk = ObjectIdentifier(parent)
                     cotangents[pk] = cotangents[pk].map { $0 + g } ?? g
@@ -67,14 +78,15 @@ extension Tensor {
     }
 
     /// All nodes reachable from `root`, latest first: every node comes before its parents.
-    private static func reverseTopologicalOrder(from root: TapeNode<Scalar>) -> [TapeNode<Scalar>] {
+    @inlinable
+    static func reverseTopologicalOrder(from root: TapeNode<Scalar>) -> [TapeNode<Scalar>] {
         var seen: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
         var stack = [root]
         var nodes: [TapeNode<Scalar>] = []
         while let node = stack.popLast() {
             nodes.append(node)
-            for case let parent? in node.parents where seen.insert(ObjectIdentifier(parent)).inserted {
-                stack.append(parent)
+            for case let link? in node.parents where seen.insert(ObjectIdentifier(link)).inserted {
+                stack.append(unsafeDowncast(link, to: TapeNode<Scalar>.self))
             }
         }
         nodes.sort { $0.id > $1.id }
@@ -83,6 +95,7 @@ extension Tensor {
 }
 
 /// Gradients of the scalar `f(inputs)` with respect to each input.
+@inlinable
 public func gradient<Scalar: TensorScalar>(
     at inputs: [Tensor<Scalar>], of f: ([Tensor<Scalar>]) -> Tensor<Scalar>
 ) -> [Tensor<Scalar>] {
@@ -91,6 +104,7 @@ public func gradient<Scalar: TensorScalar>(
 }
 
 /// Value and gradient of the scalar `f(x)`.
+@inlinable
 public func valueWithGradient<Scalar: TensorScalar>(
     at x: Tensor<Scalar>, of f: (Tensor<Scalar>) -> Tensor<Scalar>
 ) -> (value: Tensor<Scalar>, gradient: Tensor<Scalar>) {

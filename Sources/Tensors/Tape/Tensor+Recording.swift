@@ -1,3 +1,5 @@
+import CKernels
+import Calculus
 extension Tensor {
     /// Attaches to a freshly computed `value` what it needs for both modes of differentiation.
     ///
@@ -10,20 +12,23 @@ extension Tensor {
     ///
     /// - Parameter savesOutput: keep the output's values on the tape for a pullback that reads
     ///   them (it then receives them as its second argument).
+    @inlinable
     public static func recording(
         _ value: Tensor, inputs: [Tensor], savesOutput: Bool = false,
         pullback: @escaping (_ cotangent: Tensor, _ output: Tensor) -> [Tensor?],
         pushforward: (_ tangents: [Tensor?], _ output: Tensor) -> Tensor?
     ) -> Tensor {
         var result = value
-        if !TangentMode.isSuspended, inputs.contains(where: { $0.tangentBox != nil }) {
+        if !gg_tangents_suspended(), inputs.contains(where: { $0.tangentBox != nil }) {
             // A rule's own operations see its inputs' tangents; pushing those forward again
             // would recurse without end (sin′ = cos, cos′ = −sin, ...), so tangents stop
             // inside a pushforward: forward mode on tensors is first order.
-            let t = TangentMode.$isSuspended.withValue(true) { pushforward(inputs.map { $0.tangent }, value) }
+            gg_set_tangents_suspended(true)
+            let t = pushforward(inputs.map { $0.tangent }, value)
+            gg_set_tangents_suspended(false)
             if let t { result.tangentBox = TangentBox(t) }
         }
-        if GradientMode.isRecording, inputs.contains(where: { $0.node != nil }) {
+        if GradientMode.isEnabled, inputs.contains(where: { $0.node != nil }) {
             result.node = TapeNode(
                 shape: value.shape, parents: inputs.map { $0.node }, pullback: pullback,
                 savedOutput: savesOutput ? value.scalars : nil, savedTangent: result.tangentBox)
@@ -36,6 +41,7 @@ extension Tensor {
     ///
     /// The vjp is run with tensor operations, so when it is itself built from differentiable
     /// operations the function supports gradients of gradients too.
+    @inlinable
     public static func differentiable(
         _ inputs: [Tensor], forward: ([Tensor]) -> Tensor,
         vjp: @escaping (_ inputs: [Tensor], _ output: Tensor, _ cotangent: Tensor) -> [Tensor]
@@ -47,9 +53,4 @@ extension Tensor {
             pullback: { ct, out in vjp(kept, out, ct).map { Optional($0) } },
             pushforward: { _, _ in nil })
     }
-}
-
-/// Whether tangents are being pushed forward (off while a pushforward rule runs).
-enum TangentMode {
-    @TaskLocal static var isSuspended = false
 }

@@ -1,0 +1,194 @@
+import CKernels
+
+/// Binds an element type to its C GEMM entry points.
+protocol PackedGemmElement: GemmScalar {
+    static func blocking(_ kernel: Int32) -> gg_gemm_blocking
+    static func packB(
+        _ kernel: Int32, _ transB: Bool, _ kc: Int, _ nc: Int, _ b: UnsafePointer<Self>, _ ldb: Int,
+        _ packed: UnsafeMutablePointer<Self>)
+    static func block(
+        _ kernel: Int32, _ transA: Bool, _ mc: Int, _ nc: Int, _ kc: Int, _ a: UnsafePointer<Self>,
+        _ lda: Int, _ packedB: UnsafePointer<Self>, _ c: UnsafeMutablePointer<Self>, _ ldc: Int,
+        _ accumulate: Bool)
+    static func small(
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Self>,
+        _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int, _ c: UnsafeMutablePointer<Self>,
+        _ ldc: Int, _ accumulate: Bool)
+}
+
+extension Float: PackedGemmElement {
+    static func blocking(_ kernel: Int32) -> gg_gemm_blocking { gg_sgemm_blocking(kernel) }
+    static func packB(
+        _ kernel: Int32, _ transB: Bool, _ kc: Int, _ nc: Int, _ b: UnsafePointer<Float>,
+        _ ldb: Int, _ packed: UnsafeMutablePointer<Float>
+    ) {
+        gg_sgemm_pack_b(kernel, transB, Int64(kc), Int64(nc), b, Int64(ldb), packed)
+    }
+    static func block(
+        _ kernel: Int32, _ transA: Bool, _ mc: Int, _ nc: Int, _ kc: Int,
+        _ a: UnsafePointer<Float>, _ lda: Int, _ packedB: UnsafePointer<Float>,
+        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ accumulate: Bool
+    ) {
+        gg_sgemm_block(
+            kernel, transA, Int64(mc), Int64(nc), Int64(kc), a, Int64(lda), packedB, c,
+            Int64(ldc), accumulate)
+    }
+    static func small(
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Float>,
+        _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ c: UnsafeMutablePointer<Float>,
+        _ ldc: Int, _ accumulate: Bool
+    ) {
+        gg_sgemm_small(
+            transA, transB, Int64(m), Int64(n), Int64(k), a, Int64(lda), b, Int64(ldb), c,
+            Int64(ldc), accumulate)
+    }
+}
+
+extension Double: PackedGemmElement {
+    static func blocking(_ kernel: Int32) -> gg_gemm_blocking { gg_dgemm_blocking(kernel) }
+    static func packB(
+        _ kernel: Int32, _ transB: Bool, _ kc: Int, _ nc: Int, _ b: UnsafePointer<Double>,
+        _ ldb: Int, _ packed: UnsafeMutablePointer<Double>
+    ) {
+        gg_dgemm_pack_b(kernel, transB, Int64(kc), Int64(nc), b, Int64(ldb), packed)
+    }
+    static func block(
+        _ kernel: Int32, _ transA: Bool, _ mc: Int, _ nc: Int, _ kc: Int,
+        _ a: UnsafePointer<Double>, _ lda: Int, _ packedB: UnsafePointer<Double>,
+        _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ accumulate: Bool
+    ) {
+        gg_dgemm_block(
+            kernel, transA, Int64(mc), Int64(nc), Int64(kc), a, Int64(lda), packedB, c,
+            Int64(ldc), accumulate)
+    }
+    static func small(
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Double>,
+        _ lda: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ c: UnsafeMutablePointer<Double>,
+        _ ldc: Int, _ accumulate: Bool
+    ) {
+        gg_dgemm_small(
+            transA, transB, Int64(m), Int64(n), Int64(k), a, Int64(lda), b, Int64(ldb), c,
+            Int64(ldc), accumulate)
+    }
+}
+
+/// The Goto/BLIS loop nest around the C micro-kernels: for each nc-wide column block and each
+/// kc-deep slice of k (in order), pack that B block once (in parallel), then run independent
+/// tasks that each pack an mc-row block of A and update one rectangle of C.
+///
+/// Determinism: a C element belongs to exactly one task per k slice, the slices are applied in
+/// order, and the micro-kernel rounds an element the same way wherever it sits in a tile, so the
+/// result depends only on the shapes and the kernel family, never on the thread count or the
+/// task split.
+enum PackedGemm {
+    /// Products with at most this many multiply-adds skip packing.
+    static let smallProblem = 8 * 1024
+    /// Products with fewer multiply-adds per k slice than this stay on the calling thread.
+    static let parallelWork = 1 << 18
+    /// Elements one B-packing chunk copies at least.
+    static let packChunkElements = 1 << 15
+
+    static func multiply<T: PackedGemmElement>(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
+        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
+    ) {
+        precondition(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be ≥ 0, got m=\(m) n=\(n) k=\(k)")
+        precondition(
+            lda >= max(1, transA ? m : k) && ldb >= max(1, transB ? k : n) && ldc >= max(1, n),
+            "gemm leading dimensions too small: lda=\(lda) ldb=\(ldb) ldc=\(ldc) for m=\(m) n=\(n) "
+                + "k=\(k) transA=\(transA) transB=\(transB)")
+        if m == 0 || n == 0 { return }
+        if k == 0 {
+            if !accumulate {
+                for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) }
+            }
+            return
+        }
+        if m * n * k <= smallProblem {
+            T.small(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate)
+            return
+        }
+
+        let kernel = gg_gemm_active_kernel()
+        let blocking = T.blocking(kernel)
+        let (mr, nr) = (Int(blocking.mr), Int(blocking.nr))
+        let (mc, kc, nc) = (Int(blocking.mc), Int(blocking.kc), Int(blocking.nc))
+        let threads = Threading.threadCount
+        let packedCount = min(kc, k) * roundUp(min(nc, n), to: nr)
+        let packedB = UnsafeMutableRawPointer.allocate(
+            byteCount: packedCount * MemoryLayout<T>.stride, alignment: 64
+        ).bindMemory(to: T.self, capacity: packedCount)
+        defer { packedB.deallocate() }
+
+        for jc in stride(from: 0, to: n, by: nc) {
+            let ncur = min(nc, n - jc)
+            let panels = (ncur + nr - 1) / nr
+            for pc in stride(from: 0, to: k, by: kc) {
+                let kcur = min(kc, k - pc)
+                let bBlock = transB ? b + jc * ldb + pc : b + pc * ldb + jc
+                let panelGrain = max(1, packChunkElements / (kcur * nr))
+                parallelChunks(count: panels, grain: panelGrain) { range in
+                    let j0 = range.lowerBound * nr
+                    T.packB(
+                        kernel, transB, kcur, min(ncur, range.upperBound * nr) - j0,
+                        transB ? bBlock + j0 * ldb : bBlock + j0, ldb, packedB + j0 * kcur)
+                }
+
+                let plan = TaskPlan(m: m, n: ncur, k: kcur, mc: mc, mr: mr, nr: nr, threads: threads)
+                let sliceAccumulates = accumulate || pc > 0
+                parallelChunks(count: plan.tasks, grain: 1) { range in
+                    for task in range {
+                        let (rows, cols) = plan.rectangle(task)
+                        let aBlock = transA ? a + pc * lda + rows.lowerBound : a + rows.lowerBound * lda + pc
+                        T.block(
+                            kernel, transA, rows.count, cols.count, kcur, aBlock, lda,
+                            packedB + cols.lowerBound * kcur,
+                            c + rows.lowerBound * ldc + jc + cols.lowerBound, ldc, sliceAccumulates)
+                    }
+                }
+            }
+        }
+    }
+
+    static func roundUp(_ value: Int, to multiple: Int) -> Int {
+        (value + multiple - 1) / multiple * multiple
+    }
+
+    /// Splits one k slice of C (m × n) into tasks: row blocks of at most mc rows (evened out, so no
+    /// thread is left with a sliver) times column groups of whole nr panels. Every extra column
+    /// group packs its A block again, so groups are added only until there are about
+    /// `tasksPerThread` tasks per thread; one thread or a small slice gets whole-width row blocks.
+    /// The split never changes the result: each element is still summed by one task in k order.
+    struct TaskPlan {
+        static let tasksPerThread = 4
+        let rowBlock: Int
+        let rowBlocks: Int
+        let groupWidth: Int
+        let groups: Int
+        let m: Int
+        let n: Int
+
+        init(m: Int, n: Int, k: Int, mc: Int, mr: Int, nr: Int, threads: Int) {
+            self.m = m
+            self.n = n
+            let blocks = (m + mc - 1) / mc
+            rowBlock = PackedGemm.roundUp((m + blocks - 1) / blocks, to: mr)
+            rowBlocks = (m + rowBlock - 1) / rowBlock
+            let panels = (n + nr - 1) / nr
+            let wantedTasks = threads == 1 || m * n * k < PackedGemm.parallelWork
+                ? 1 : threads * TaskPlan.tasksPerThread
+            let groupCount = max(1, min(panels, (wantedTasks + rowBlocks - 1) / rowBlocks))
+            groupWidth = (panels + groupCount - 1) / groupCount * nr
+            groups = (n + groupWidth - 1) / groupWidth
+        }
+
+        var tasks: Int { rowBlocks * groups }
+
+        func rectangle(_ task: Int) -> (rows: Range<Int>, cols: Range<Int>) {
+            let (block, group) = task.quotientAndRemainder(dividingBy: groups)
+            return (block * rowBlock..<min(m, (block + 1) * rowBlock),
+                    group * groupWidth..<min(n, (group + 1) * groupWidth))
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import Testing
+import Tensors
+
+/// A row-major product problem with padded leading dimensions (so strides are exercised) and
+/// seeded random operands in [-1, 1).
+private struct GemmCase<T: GemmScalar>: CustomStringConvertible {
+    let transA: Bool, transB: Bool, accumulate: Bool
+    let m: Int, n: Int, k: Int
+    let lda: Int, ldb: Int, ldc: Int
+    let a: [T], b: [T], c: [T]
+
+    init(m: Int, n: Int, k: Int, transA: Bool, transB: Bool, accumulate: Bool, seed: UInt64) {
+        (self.m, self.n, self.k) = (m, n, k)
+        (self.transA, self.transB, self.accumulate) = (transA, transB, accumulate)
+        let (aRows, aCols) = transA ? (k, m) : (m, k)
+        let (bRows, bCols) = transB ? (n, k) : (k, n)
+        (lda, ldb, ldc) = (aCols + 3, bCols + 1, n + 2)
+        var rng = KernelTestRandom(seed: seed)
+        func random(_ count: Int) -> [T] { (0..<count).map { _ in T(rng.nextSigned()) } }
+        a = random(max(aRows * lda, 1))
+        b = random(max(bRows * ldb, 1))
+        c = random(max(m * ldc, 1))
+    }
+
+    var description: String {
+        "m=\(m) n=\(n) k=\(k) transA=\(transA) transB=\(transB) accumulate=\(accumulate)"
+    }
+
+    func opA(_ i: Int, _ p: Int) -> Double { Double(transA ? a[p * lda + i] : a[i * lda + p]) }
+    func opB(_ p: Int, _ j: Int) -> Double { Double(transB ? b[j * ldb + p] : b[p * ldb + j]) }
+
+    /// The library's result: c after gemm.
+    func run() -> [T] {
+        var out = c
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { out in
+                    T.gemm(
+                        transA: transA, transB: transB, m: m, n: n, k: k,
+                        a: a.baseAddress!, lda: lda, b: b.baseAddress!, ldb: ldb,
+                        c: out.baseAddress!, ldc: ldc, accumulate: accumulate)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Checks every element of `result` against a Double-accumulated triple loop. Summing k
+    /// products in precision u = eps/2 errs by at most γ_k·Σ|a||b| with γ_k ≈ k·u (Higham,
+    /// Accuracy and Stability, §3.5), one more rounding adds the old C; the bound (k+2)·eps
+    /// covers that with a factor-2 margin and leaves no room for a wrong term. Padding columns
+    /// of C must be untouched.
+    func expectMatchesReference(_ result: [T]) {
+        var failures = 0
+        for i in 0..<m {
+            for j in 0..<ldc {
+                let index = i * ldc + j
+                guard j < n else {
+                    if result[index] != c[index] { failures += 1 }
+                    continue
+                }
+                var sum = accumulate ? Double(c[index]) : 0
+                var magnitude = accumulate ? abs(Double(c[index])) : 0
+                for p in 0..<k {
+                    sum += opA(i, p) * opB(p, j)
+                    magnitude += abs(opA(i, p) * opB(p, j))
+                }
+                let bound = Double(k + 2) * Double(T.ulpOfOne) * magnitude
+                if abs(Double(result[index]) - sum) > bound { failures += 1 }
+            }
+        }
+        #expect(failures == 0, "\(failures) wrong elements for \(self) on kernel \(gemmKernelName)")
+    }
+}
+
+/// SplitMix64: a seeded generator so every case is reproducible.
+private struct KernelTestRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [-1, 1) with 53 random bits.
+    mutating func nextSigned() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
+}
+
+/// (m, n, k): edge sizes around every register tile (1, 7, 17, 33), sizes that cross the cache
+/// blocks (k > 256 needs several k slices, m > 144 several row blocks, n > 4096 two column blocks),
+/// tiny products that take the unpacked loop, and empty dimensions.
+private let shapes: [(Int, Int, Int)] = [
+    (1, 1, 1), (7, 17, 33), (33, 7, 17), (17, 33, 7), (1, 257, 100), (257, 1, 100),
+    (100, 257, 33), (33, 100, 257), (257, 100, 300), (150, 33, 520), (3, 4100, 3),
+    (64, 64, 0), (0, 5, 5), (5, 0, 5),
+]
+
+private let transposes = [(false, false), (false, true), (true, false), (true, true)]
+
+@Suite(.serialized)
+struct KernelTests {
+    @Test("gemm matches a Double-accumulated triple loop on every kernel family",
+          arguments: [false, true])
+    func gemmMatchesNaiveLoop(accumulate: Bool) {
+        let original = gemmKernelName
+        defer { gemmKernelName = original }
+        for kernel in supportedGemmKernelNames {
+            gemmKernelName = kernel
+            for (index, (m, n, k)) in shapes.enumerated() {
+                for (transA, transB) in transposes {
+                    let seed = UInt64(index * 8) + (transA ? 4 : 0) + (transB ? 2 : 0) + (accumulate ? 1 : 0)
+                    let floatCase = GemmCase<Float>(
+                        m: m, n: n, k: k, transA: transA, transB: transB, accumulate: accumulate, seed: seed)
+                    floatCase.expectMatchesReference(floatCase.run())
+                    let doubleCase = GemmCase<Double>(
+                        m: m, n: n, k: k, transA: transA, transB: transB, accumulate: accumulate, seed: seed)
+                    doubleCase.expectMatchesReference(doubleCase.run())
+                }
+            }
+        }
+    }
+
+    @Test("gemm gives the same bits on 1, 2 and 3 threads")
+    func gemmIsIndependentOfThreadCount() {
+        let original = Threading.threadCount
+        defer { Threading.threadCount = original }
+        for (index, (transA, transB)) in transposes.enumerated() {
+            let floatCase = GemmCase<Float>(
+                m: 301, n: 283, k: 530, transA: transA, transB: transB, accumulate: index % 2 == 0,
+                seed: 1000 + UInt64(index))
+            let doubleCase = GemmCase<Double>(
+                m: 283, n: 301, k: 530, transA: transA, transB: transB, accumulate: index % 2 == 1,
+                seed: 2000 + UInt64(index))
+            Threading.threadCount = 1
+            let floatSerial = floatCase.run().map(\.bitPattern)
+            let doubleSerial = doubleCase.run().map(\.bitPattern)
+            for threads in [2, 3] {
+                Threading.threadCount = threads
+                #expect(floatCase.run().map(\.bitPattern) == floatSerial, "Float \(floatCase), \(threads) threads")
+                #expect(doubleCase.run().map(\.bitPattern) == doubleSerial, "Double \(doubleCase), \(threads) threads")
+            }
+        }
+    }
+
+    @Test("parallelChunks covers every index once, in chunks fixed by count and grain",
+          arguments: [(0, 1), (1, 1), (10, 3), (1000, 7), (64, 64), (65, 64)])
+    func parallelChunksPartition(count: Int, grain: Int) {
+        let original = Threading.threadCount
+        defer { Threading.threadCount = original }
+        for threads in [1, 2, 5] {
+            Threading.threadCount = threads
+            let owner = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(count, 1))
+            defer { owner.deallocate() }
+            owner.initialize(repeating: -1)
+            let visits = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(count, 1))
+            defer { visits.deallocate() }
+            visits.initialize(repeating: 0)
+            parallelChunks(count: count, grain: grain) { range in
+                for i in range {
+                    owner[i] = range.lowerBound
+                    visits[i] += 1
+                }
+            }
+            for i in 0..<count {
+                #expect(visits[i] == 1, "index \(i) visited \(visits[i]) times on \(threads) threads")
+                #expect(owner[i] == i / grain * grain, "index \(i) in chunk \(owner[i]) on \(threads) threads")
+            }
+        }
+    }
+
+    @Test("threadCount defaults to at least one thread and keeps what is set")
+    func threadCountSetting() {
+        let original = Threading.threadCount
+        defer { Threading.threadCount = original }
+        #expect(original >= 1)
+        Threading.threadCount = 3
+        #expect(Threading.threadCount == 3)
+    }
+
+    @Test("the active kernel is a supported family and the baseline is always supported")
+    func kernelSelection() {
+        #expect(supportedGemmKernelNames.contains(gemmKernelName))
+        #expect(supportedGemmKernelNames.contains("baseline"))
+        #expect(gemmKernelName == supportedGemmKernelNames.first)
+    }
+}
