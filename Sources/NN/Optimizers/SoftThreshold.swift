@@ -1,6 +1,8 @@
+import Calculus
 import Tensors
 
-/// The proximal operator of t·‖w‖₁, applied in place: w ← sign(w)·max(|w| − t, 0).
+/// The proximal operator of t·‖w‖₁ applied to a parameter in place:
+/// w ← sign(w)·max(|w| − t, 0), with the Calculus module's `softThreshold`.
 ///
 /// After a gradient step of size η on the smooth loss, soft-thresholding by η·λ is one
 /// step of proximal gradient descent on loss + λ‖w‖₁ (ISTA), which sets small weights
@@ -9,17 +11,11 @@ public func softThreshold<Scalar>(_ parameter: Parameter<Scalar>, by threshold: 
     precondition(threshold >= 0, "soft threshold \(threshold) is negative")
     parameter.update { w in
         guard let base = w.baseAddress else { return }
+        // Called on the concrete type so that the inlinable loop is specialized.
         if ConcreteScalar.isFloat(Scalar.self) {
-            softThreshold(ConcreteScalar.cast(base, to: Float.self), count: w.count, Float(threshold))
+            softThreshold(UnsafeMutableBufferPointer(start: ConcreteScalar.cast(base, to: Float.self), count: w.count), threshold: Float(threshold))
         } else {
-            softThreshold(ConcreteScalar.cast(base, to: Double.self), count: w.count, threshold)
+            softThreshold(UnsafeMutableBufferPointer(start: ConcreteScalar.cast(base, to: Double.self), count: w.count), threshold: threshold)
         }
-    }
-}
-
-private func softThreshold<T: BinaryFloatingPoint>(_ w: UnsafeMutablePointer<T>, count: Int, _ t: T) {
-    for i in 0..<count {
-        let shrunk = Swift.max(Swift.abs(w[i]) - t, 0)
-        w[i] = w[i] < 0 ? -shrunk : shrunk
     }
 }

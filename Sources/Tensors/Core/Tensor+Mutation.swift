@@ -6,16 +6,18 @@ extension Tensor {
     /// which an ordinary reassignment through tensor operations would replace. Copies of this
     /// tensor made earlier (for instance, captured by a tape still alive) keep their old
     /// values: the storage is copied on write.
+    @inlinable
     public mutating func withUnsafeMutableScalars<R>(
         _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
     ) rethrows -> R {
-        try scalars.withUnsafeMutableBufferPointer(body)
+        try _scalars.withUnsafeMutableBufferPointer(body)
     }
 
     /// Replaces the gradient accumulated into this leaf (nil clears it), as gradient clipping
     /// does.
     ///
     /// - Precondition: this tensor requires gradients and `gradient` has its shape.
+    @inlinable
     public func setGrad(_ gradient: Tensor?) {
         precondition(node != nil, "setGrad on a tensor that does not require gradients")
         if let gradient {
