@@ -5,6 +5,7 @@ import Foundation
 let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("matmul", "Float32 GEMM GFLOP/s at 256, 1024, 2048 on 1 and all threads, against numpy", MatmulBenchmark.run),
     ("tape", "value and gradient of a chain of 10,000 scalar sin ops, against PyTorch eager", runTapeBenchmark),
+    ("elementwise", "Float32 elementwise ops and reductions in GB/s, against memcpy and numpy", ElementwiseBenchmark.run),
     ("copy", "memcpy bandwidth of 256 MiB on 1 and 2 threads (reference for elementwise ops)", CopyBenchmark.run),
 ]
 

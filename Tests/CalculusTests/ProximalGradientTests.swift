@@ -35,14 +35,14 @@ private struct LeastSquares {
 private func sparseRegression(seed: UInt64) -> LeastSquares {
     var rng = SplitMix64(seed: seed)
     let (rows, columns) = (200, 500)
-    let a = rng.gaussians(count: rows * columns)
+    let a = (0..<rows * columns).map { _ in rng.nextNormal() }
     var truth = [Double](repeating: 0, count: columns)
     var support = Set<Int>()
     while support.count < 10 { support.insert(Int.random(in: 0..<columns, using: &rng)) }
     for j in support { truth[j] = (Bool.random(using: &rng) ? 1 : -1) * Double.random(in: 1...3, using: &rng) }
     let clean = LeastSquares(rows: rows, columns: columns, a: a, b: [Double](repeating: 0, count: rows))
         .residual(truth)
-    let b = clean.map { $0 + 0.01 * rng.nextGaussian() }
+    let b = clean.map { $0 + 0.01 * rng.nextNormal() }
     return LeastSquares(rows: rows, columns: columns, a: a, b: b)
 }
 

@@ -3,7 +3,7 @@ import Testing
 import _TestSupport
 
 private func randomVector(_ n: Int, _ rng: inout SplitMix64) -> [Double] {
-    (0..<n).map { _ in 3 * rng.nextGaussian() }
+    (0..<n).map { _ in 3 * rng.nextNormal() }
 }
 
 /// g(p) + ‖p − v‖² / (2·step): the function prox_{step·g}(v) minimizes.
@@ -33,7 +33,7 @@ private let operators: [(String, any ProximalOperator & Sendable)] = [
                     let scale = Double.random(in: 1e-4...1, using: &rng)
                     var moved = p
                     // Move a few coordinates only, so that zeros and faces are probed too.
-                    for _ in 0..<3 { moved[Int.random(in: 0..<12, using: &rng)] += scale * rng.nextGaussian() }
+                    for _ in 0..<3 { moved[Int.random(in: 0..<12, using: &rng)] += scale * rng.nextNormal() }
                     #expect(best <= proxObjective(g, moved, v, step) + 1e-12 * Swift.abs(best), "\(name)")
                 }
             }

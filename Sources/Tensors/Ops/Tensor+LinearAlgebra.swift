@@ -9,6 +9,7 @@ extension Tensor {
         precondition(rank == 2 && shape[0] == shape[1], "trace needs a square matrix, got shape \(shape)")
         let n = shape[0]
         let value = Tensor((0..<n).reduce(Scalar(0)) { $0 + scalars[$1 * n + $1] })
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct * Tensor.identity(n)] },
@@ -25,6 +26,7 @@ extension Tensor {
         let n = lu.n
         let identity = Tensor<Double>.identity(n).scalars
         let value = Tensor(shape: shape, scalars: lu.solve(identity, columns: n).map { Scalar($0) })
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self], savesOutput: true,
             pullback: { ct, y in [-Tensor.matmul(Tensor.matmul(y, ct, transposingA: true), y, transposingB: true)] },
@@ -36,6 +38,7 @@ extension Tensor {
     public func determinant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).determinant))
         let a = self
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self], savesOutput: true,
             pullback: { ct, d in [(ct * d) * a.inverse().transposed()] },
@@ -47,6 +50,7 @@ extension Tensor {
     public func logAbsDeterminant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).logAbsDeterminant.0))
         let a = self
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct * a.inverse().transposed()] },
@@ -67,6 +71,7 @@ extension Tensor {
         let m = b.rank == 1 ? 1 : b.shape[1]
         let x = lu.solve(b.scalars.map { Double($0) }, columns: m)
         let value = Tensor(shape: b.shape, scalars: x.map { Scalar($0) })
+        guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b], savesOutput: true,
             pullback: { ct, x in

@@ -42,6 +42,7 @@ extension Tensor {
                 }
             }
         }
+        guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b],
             pullback: { ct, _ in

@@ -22,6 +22,7 @@ extension Tensor {
         let keptShape = value.shape
         let outShape = keepingDims ? keptShape : shape.enumerated().filter { !normalized.contains($0.offset) }.map(\.element)
         let original = shape
+        guard isTracked else { return Tensor(shape: outShape, scalars: value.scalars) }
         return .recording(
             Tensor(shape: outShape, scalars: value.scalars), inputs: [self],
             pullback: { ct, _ in [ct.reshaped(keptShape).broadcasted(to: original)] },

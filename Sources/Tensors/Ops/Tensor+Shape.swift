@@ -14,6 +14,7 @@ extension Tensor {
             "cannot reshape \(shape) (\(count) elements) to \(newShape)")
         if target == shape { return self }
         let original = shape
+        guard isTracked else { return Tensor(shape: target, scalars: scalars) }
         return .recording(
             Tensor(shape: target, scalars: scalars), inputs: [self],
             pullback: { ct, _ in [ct.reshaped(original)] },
@@ -75,6 +76,7 @@ extension Tensor {
         }
         var inverse = [Int](repeating: 0, count: rank)
         for (i, p) in perm.enumerated() { inverse[p] = i }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.permuted(inverse)] },
@@ -110,6 +112,7 @@ extension Tensor {
             }
         }
         let original = shape
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.padded(along: a, toExtent: original[a], at: range.lowerBound)] },
@@ -136,6 +139,7 @@ extension Tensor {
             }
         }
         let range = offset..<(offset + shape[a])
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.sliced(along: a, range)] },
@@ -171,6 +175,7 @@ extension Tensor {
             }
         }
         let starts = tensors.map { $0.shape[a] }.reduce(into: [0]) { $0.append($0.last! + $1) }
+        guard tensors.contains(where: \.isTracked) else { return result }
         return .recording(
             result, inputs: tensors,
             pullback: { ct, _ in
@@ -201,6 +206,7 @@ extension Tensor {
                 for (r, i) in indices.enumerated() { (out + r * width).update(from: src + i * width, count: width) }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.scatteringRows(indices, rowCount: rows)] },
@@ -226,6 +232,7 @@ extension Tensor {
                 }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.gatheringRows(indices)] },
@@ -247,6 +254,7 @@ extension Tensor {
                 }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.summed(toShape: original)] },
