@@ -1,17 +1,14 @@
-/// Steele, Lea and Flood's SplitMix64: a tiny, fast, seedable generator with 64 bits of state.
-///
-/// It is the project's reference seeded generator: every random choice in GraphGrad takes a
-/// `RandomNumberGenerator`, and tests pass a `SplitMix64` with a fixed seed so that runs repeat.
-/// The sequence is the one of the reference C implementation (`splitmix64.c` by Sebastiano Vigna).
-public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
-    /// The current state; the next output is derived from `state &+ 0x9E3779B97F4A7C15`.
-    public var state: UInt64
+import RealModule
 
-    /// A generator whose sequence is fixed by `seed`.
-    @inlinable
-    public init(seed: UInt64) {
-        state = seed
-    }
+/// A small, fast, seedable random number generator (Steele, Lea & Flood's SplitMix64).
+///
+/// Every random choice in GraphGrad takes a generator like this one, so the same seed gives
+/// the same numbers on every run and every thread count.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    @usableFromInline internal var state: UInt64
+
+    /// Creates a generator whose whole output stream is determined by `seed`.
+    public init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
     @inlinable
@@ -21,5 +18,23 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+extension RandomNumberGenerator {
+    /// A uniform sample in [0, 1) with 53 random bits.
+    @inlinable
+    public mutating func nextUniform() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+
+    /// A standard normal sample (Box–Muller; one of the pair is discarded so that each call
+    /// consumes a fixed amount of the stream).
+    @inlinable
+    public mutating func nextNormal() -> Double {
+        var u = nextUniform()
+        while u == 0 { u = nextUniform() }
+        let v = nextUniform()
+        return (-2 * Double.log(u)).squareRoot() * Double.cos(2 * Double.pi * v)
     }
 }

@@ -1,3 +1,4 @@
+import Tensors
 /// A node-feature matrix in compressed sparse rows: row `i` stores `values[k]` at column
 /// `columnIndices[k]` for `k` in `rowPointers[i]..<rowPointers[i+1]`.
 public struct SparseFeatures: Sendable, Equatable {
@@ -56,7 +57,7 @@ public struct SparseFeatures: Sendable, Equatable {
     ///
     /// - Throws: `DatasetError.nonFiniteFeature` for a NaN or infinite entry.
     public init(dense: [Float], rows: Int, columns: Int) throws(DatasetError) {
-        precondition(dense.count == rows * columns, "\(dense.count) values do not fill \(rows)×\(columns)")
+        require(dense.count == rows * columns, "\(dense.count) values do not fill \(rows)×\(columns)")
         var rowPointers = [0]
         var columnIndices: [Int32] = []
         var values: [Float] = []

@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 
 /// Writes graphs as edge-list text that `EdgeListReader` reads back.
@@ -12,7 +13,7 @@ public enum EdgeListWriter {
     public static func text(
         of graph: Graph, nodeIDs: NodeIDMap? = nil, delimiter: Character = ",", header: Bool = true
     ) throws(EdgeListError) -> String {
-        precondition(nodeIDs == nil || nodeIDs?.count == graph.nodeCount, "node id map does not cover the graph's nodes")
+        require(nodeIDs == nil || nodeIDs?.count == graph.nodeCount, "node id map does not cover the graph's nodes")
         let separator = String(delimiter)
         if let bad = nodeIDs?.ids.first(where: { $0.contains(delimiter) || $0.contains("\n") || $0.isEmpty }) {
             throw .unwritable(path: "<text>", reason: "node id '\(bad)' is empty or contains the delimiter or a line break")

@@ -1,3 +1,4 @@
+import Tensors
 /// An n-dimensional array as stored in a `.npy` file.
 ///
 /// `storage` holds the elements in file order (row-major, or column-major when
@@ -37,8 +38,8 @@ public struct NpyArray: Sendable, Equatable {
     ///
     /// `values.count` must equal the product of `shape` (a programming error otherwise).
     public init<T: NpyScalar>(_ values: [T], shape: [Int], fortranOrder: Bool = false) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "shape \(shape) has a negative axis")
-        precondition(
+        require(shape.allSatisfy { $0 >= 0 }, "shape \(shape) has a negative axis")
+        require(
             values.count == shape.reduce(1, *),
             "\(values.count) values do not fill shape \(shape) (\(shape.reduce(1, *)) elements)")
         dtype = T.npyDType

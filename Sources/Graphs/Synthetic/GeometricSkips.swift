@@ -1,3 +1,4 @@
+import Tensors
 import Calculus
 import Foundation
 
@@ -10,7 +11,7 @@ struct GeometricSkips {
     private var position = -1
 
     init(trialCount: Int, probability: Double) {
-        precondition((0...1).contains(probability), "edge probability \(probability) is outside [0, 1]")
+        require((0...1).contains(probability), "edge probability \(probability) is outside [0, 1]")
         self.trialCount = probability > 0 ? trialCount : 0
         logOfFailure = log1p(-probability)
     }

@@ -1,3 +1,4 @@
+import Tensors
 extension Graph {
     /// A Barabási–Albert preferential-attachment graph.
     ///
@@ -11,8 +12,8 @@ extension Graph {
         nodeCount: Int, edgesPerNode: Int, using generator: inout some RandomNumberGenerator
     ) -> Graph {
         let m = edgesPerNode
-        precondition(m >= 1 && m < nodeCount, "edges per node must be in 1..<\(nodeCount), got \(m)")
-        precondition(nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
+        require(m >= 1 && m < nodeCount, "edges per node must be in 1..<\(nodeCount), got \(m)")
+        require(nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
         var random = generator.forkedSplitMix64()
         var source: [Int32] = []
         var target: [Int32] = []

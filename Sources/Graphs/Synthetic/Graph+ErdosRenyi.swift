@@ -1,3 +1,4 @@
+import Tensors
 import Foundation
 
 extension Graph {
@@ -14,7 +15,7 @@ extension Graph {
         nodeCount: Int, edgeProbability: Double, directed: Bool = false, using generator: inout some RandomNumberGenerator
     ) -> Graph {
         var random = generator.forkedSplitMix64()
-        precondition(nodeCount >= 0 && nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
+        require(nodeCount >= 0 && nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
         let pairs = PairIndexing(nodeCount: nodeCount, directed: directed)
         var skips = GeometricSkips(trialCount: pairs.count, probability: edgeProbability)
         var source: [Int32] = []
@@ -48,9 +49,9 @@ extension Graph {
     public static func erdosRenyi(
         nodeCount: Int, edgeCount: Int, directed: Bool = false, using generator: inout some RandomNumberGenerator
     ) -> Graph {
-        precondition(nodeCount >= 0 && nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
+        require(nodeCount >= 0 && nodeCount <= Int(Int32.max), "node count \(nodeCount) is out of range")
         let pairs = PairIndexing(nodeCount: nodeCount, directed: directed)
-        precondition(
+        require(
             (0...pairs.count).contains(edgeCount), "\(edgeCount) edges do not fit \(nodeCount) nodes (at most \(pairs.count))")
         var random = generator.forkedSplitMix64()
         let oversampled = Double(edgeCount) + 5 * Double(edgeCount).squareRoot() + 10

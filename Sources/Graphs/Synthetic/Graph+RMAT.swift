@@ -1,3 +1,4 @@
+import Tensors
 extension Graph {
     /// An R-MAT graph (Chakrabarti, Zhan & Faloutsos 2004) with the Graph500 defaults.
     ///
@@ -15,9 +16,9 @@ extension Graph {
         scale: Int, edgeFactor: Int = 16, a: Double = 0.57, b: Double = 0.19, c: Double = 0.19,
         permutingNodes: Bool = true, using generator: inout some RandomNumberGenerator
     ) -> Graph {
-        precondition((0...30).contains(scale), "scale must be in 0...30, got \(scale)")
-        precondition(edgeFactor >= 0, "edge factor must be ≥ 0, got \(edgeFactor)")
-        precondition(a >= 0 && b >= 0 && c >= 0 && a + b + c <= 1, "quadrant probabilities a, b, c must be ≥ 0 with sum ≤ 1")
+        require((0...30).contains(scale), "scale must be in 0...30, got \(scale)")
+        require(edgeFactor >= 0, "edge factor must be ≥ 0, got \(edgeFactor)")
+        require(a >= 0 && b >= 0 && c >= 0 && a + b + c <= 1, "quadrant probabilities a, b, c must be ≥ 0 with sum ≤ 1")
         var random = generator.forkedSplitMix64()
         let nodeCount = 1 << scale
         let edgeCount = edgeFactor * nodeCount

@@ -1,3 +1,4 @@
+import Tensors
 extension Graph {
     /// An undirected stochastic block model: nodes are split into consecutive blocks of the
     /// given sizes, and two distinct nodes in blocks a and b are joined independently with
@@ -12,8 +13,8 @@ extension Graph {
         blockSizes: [Int], probabilities: [[Double]], using generator: inout some RandomNumberGenerator
     ) -> Graph {
         let blockCount = blockSizes.count
-        precondition(blockSizes.allSatisfy { $0 >= 0 }, "block sizes \(blockSizes) include a negative size")
-        precondition(
+        require(blockSizes.allSatisfy { $0 >= 0 }, "block sizes \(blockSizes) include a negative size")
+        require(
             probabilities.count == blockCount && probabilities.allSatisfy { $0.count == blockCount },
             "probabilities must be \(blockCount)×\(blockCount) for \(blockCount) blocks")
         var random = generator.forkedSplitMix64()
@@ -23,7 +24,7 @@ extension Graph {
         var target: [Int32] = []
         for a in 0..<blockCount {
             for b in a..<blockCount {
-                precondition(
+                require(
                     probabilities[a][b] == probabilities[b][a], "probabilities[\(a)][\(b)] ≠ probabilities[\(b)][\(a)]")
                 if a == b {
                     let pairs = PairIndexing(nodeCount: blockSizes[a], directed: false)

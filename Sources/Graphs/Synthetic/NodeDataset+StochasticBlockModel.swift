@@ -1,3 +1,4 @@
+import Tensors
 import Calculus
 
 extension NodeDataset {
@@ -20,9 +21,9 @@ extension NodeDataset {
         using generator: inout some RandomNumberGenerator
     ) -> NodeDataset {
         let classCount = classSizes.count
-        precondition(trainPerClass >= 1, "each class needs at least one training node, got \(trainPerClass)")
-        precondition(classSizes.allSatisfy { $0 >= trainPerClass }, "a class has fewer than \(trainPerClass) nodes")
-        precondition(featureSeparation.isFinite, "feature separation must be finite, got \(featureSeparation)")
+        require(trainPerClass >= 1, "each class needs at least one training node, got \(trainPerClass)")
+        require(classSizes.allSatisfy { $0 >= trainPerClass }, "a class has fewer than \(trainPerClass) nodes")
+        require(featureSeparation.isFinite, "feature separation must be finite, got \(featureSeparation)")
         let probabilities = (0..<classCount).map { a in
             (0..<classCount).map { b in a == b ? intraClassProbability : interClassProbability }
         }
@@ -53,7 +54,7 @@ extension NodeDataset {
             }
         }
         let testCount = testCount ?? rest.count - validationCount
-        precondition(
+        require(
             validationCount >= 0 && testCount >= 0 && validationCount + testCount <= rest.count,
             "\(validationCount) validation + \(testCount) test nodes exceed the \(rest.count) non-training nodes")
         let sorted = { (nodes: ArraySlice<Int32>) in nodes.sorted() }

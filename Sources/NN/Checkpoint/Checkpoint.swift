@@ -46,7 +46,7 @@ public struct StoredTensor: Equatable, Sendable {
     ///
     /// - Precondition: the element count is the product of `shape`.
     public init(shape: [Int], elements: Elements) {
-        precondition(shape.reduce(1, *) == elements.count, "shape \(shape) for \(elements.count) elements")
+        require(shape.reduce(1, *) == elements.count, "shape \(shape) for \(elements.count) elements")
         self.shape = shape
         self.elements = elements
     }

@@ -13,7 +13,7 @@ extension Tensor {
     /// are [inputs, outputs], leading axes (a receptive field) multiply both; a vector has
     /// fan in = fan out = its length.
     public static func fans(of shape: [Int]) -> (fanIn: Int, fanOut: Int) {
-        precondition(!shape.isEmpty, "fans of a scalar shape are undefined")
+        require(!shape.isEmpty, "fans of a scalar shape are undefined")
         if shape.count == 1 { return (shape[0], shape[0]) }
         let receptive = shape.dropLast(2).reduce(1, *)
         return (shape[shape.count - 2] * receptive, shape[shape.count - 1] * receptive)

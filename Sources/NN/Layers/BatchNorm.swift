@@ -38,12 +38,12 @@ public final class BatchNorm<Scalar: TensorScalar>: Layer {
 
     /// Normalizes each feature.
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
-        precondition(input.shape.last == featureCount, "BatchNorm expects [..., \(featureCount)], got \(input.shape)")
+        require(input.shape.last == featureCount, "BatchNorm expects [..., \(featureCount)], got \(input.shape)")
         let rows = input.reshaped([input.count / featureCount, featureCount])
         let y: Tensor<Scalar>
         if isTraining {
             let n = rows.shape[0]
-            precondition(n > 1, "BatchNorm in training needs more than one row per feature, got shape \(input.shape)")
+            require(n > 1, "BatchNorm in training needs more than one row per feature, got shape \(input.shape)")
             let mean = rows.mean(along: 0)
             let centered = rows - mean
             let variance = centered.squared().mean(along: 0)

@@ -19,7 +19,7 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
     ///
     /// - Precondition: 0 ≤ `probability` ≤ 1.
     public init(probability: Double, seed: UInt64) {
-        precondition((0...1).contains(probability), "dropout probability \(probability) outside [0, 1]")
+        require((0...1).contains(probability), "dropout probability \(probability) outside [0, 1]")
         self.probability = probability
         generator = SplitMix64(seed: seed)
     }
@@ -33,7 +33,7 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
 
     /// Dropout of the stored values of a sparse matrix (a 1-D tensor of its nonzeros).
     public func dropping(values: Tensor<Scalar>) -> Tensor<Scalar> {
-        precondition(values.rank == 1, "sparse values must be 1-D, got shape \(values.shape)")
+        require(values.rank == 1, "sparse values must be 1-D, got shape \(values.shape)")
         return self(values)
     }
 

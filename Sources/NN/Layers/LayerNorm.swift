@@ -25,7 +25,7 @@ public final class LayerNorm<Scalar: TensorScalar>: Layer {
 
     /// Normalizes each slice along the last axis.
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
-        precondition(input.shape.last == featureCount, "LayerNorm expects [..., \(featureCount)], got \(input.shape)")
+        require(input.shape.last == featureCount, "LayerNorm expects [..., \(featureCount)], got \(input.shape)")
         let centered = input - input.mean(along: -1, keepingDims: true)
         let variance = centered.squared().mean(along: -1, keepingDims: true)
         var y = centered / (variance + Scalar(epsilon)).sqrt()

@@ -21,9 +21,9 @@ public final class Linear<Scalar: TensorScalar>: Layer {
 
     /// Creates a layer with the given weight [inputs, outputs] and optional bias [outputs].
     public init(weight: Tensor<Scalar>, bias: Tensor<Scalar>?) {
-        precondition(weight.rank == 2, "Linear weight must be [inputs, outputs], got shape \(weight.shape)")
+        require(weight.rank == 2, "Linear weight must be [inputs, outputs], got shape \(weight.shape)")
         if let bias {
-            precondition(bias.shape == [weight.shape[1]], "Linear bias of shape \(bias.shape) for weight \(weight.shape)")
+            require(bias.shape == [weight.shape[1]], "Linear bias of shape \(bias.shape) for weight \(weight.shape)")
         }
         self.weight = Parameter(weight)
         self.bias = bias.map { Parameter($0) }
@@ -36,7 +36,7 @@ public final class Linear<Scalar: TensorScalar>: Layer {
 
     /// x·W + b for `input` of shape [..., inputs].
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
-        precondition(input.shape.last == inputSize, "Linear expects [..., \(inputSize)], got \(input.shape)")
+        require(input.shape.last == inputSize, "Linear expects [..., \(inputSize)], got \(input.shape)")
         let product: Tensor<Scalar>
         if input.rank == 2 {
             product = input.matmul(weight.value)

@@ -48,7 +48,7 @@ public func nllLoss<Scalar>(logProbabilities: Tensor<Scalar>, labels: [Int], row
 
 /// The fraction of `rows` (all when nil) whose largest logit is at the row's label.
 public func accuracy<Scalar>(logits: Tensor<Scalar>, labels: [Int], rows: [Int]? = nil) -> Double {
-    precondition(logits.rank == 2 && labels.count == logits.shape[0], "logits \(logits.shape) for \(labels.count) labels")
+    require(logits.rank == 2 && labels.count == logits.shape[0], "logits \(logits.shape) for \(labels.count) labels")
     let selected = rows ?? Array(labels.indices)
     guard !selected.isEmpty else { return 0 }
     let predicted = logits.argmax(along: 1)
@@ -68,15 +68,15 @@ struct ClassTarget<Scalar: TensorScalar> {
     let probabilities: Tensor<Scalar>
 
     init(logits: Tensor<Scalar>, labels: [Int], rows: [Int]?, labelSmoothing: Double) {
-        precondition(logits.rank == 2, "class scores must be [rows, classes], got shape \(logits.shape)")
+        require(logits.rank == 2, "class scores must be [rows, classes], got shape \(logits.shape)")
         let (n, classes) = (logits.shape[0], logits.shape[1])
-        precondition(labels.count == n, "\(labels.count) labels for \(n) rows")
-        precondition((0...1).contains(labelSmoothing), "label smoothing \(labelSmoothing) outside [0, 1]")
+        require(labels.count == n, "\(labels.count) labels for \(n) rows")
+        require((0...1).contains(labelSmoothing), "label smoothing \(labelSmoothing) outside [0, 1]")
         let selected = rows ?? Array(0..<n)
-        precondition(!selected.isEmpty, "a classification loss over no rows")
+        require(!selected.isEmpty, "a classification loss over no rows")
         for r in selected {
-            precondition(r >= 0 && r < n, "row \(r) out of range 0..<\(n)")
-            precondition(labels[r] >= 0 && labels[r] < classes, "label \(labels[r]) of row \(r) out of range 0..<\(classes)")
+            require(r >= 0 && r < n, "row \(r) out of range 0..<\(n)")
+            require(labels[r] >= 0 && labels[r] < classes, "label \(labels[r]) of row \(r) out of range 0..<\(classes)")
         }
         rowCount = n
         self.rows = rows

@@ -55,7 +55,7 @@ extension Module {
     /// Not safe while another thread uses the module.
     public func withParameters<R>(_ values: [Tensor<Scalar>], _ body: () throws -> R) rethrows -> R {
         let params = parameters
-        precondition(values.count == params.count, "\(values.count) values for \(params.count) parameters")
+        require(values.count == params.count, "\(values.count) values for \(params.count) parameters")
         func substitute(from index: Int) throws -> R {
             guard index < params.count else { return try body() }
             return try params[index].substituting(values[index]) { try substitute(from: index + 1) }

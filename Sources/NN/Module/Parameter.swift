@@ -37,7 +37,7 @@ public final class Parameter<Scalar: TensorScalar> {
     /// Runs `body` with ``value`` temporarily replaced by `substitute` (which may be any tensor
     /// on the tape), then puts the parameter back.
     func substituting<R>(_ substitute: Tensor<Scalar>, _ body: () throws -> R) rethrows -> R {
-        precondition(substitute.shape == shape, "substituting shape \(substitute.shape) for a parameter of shape \(shape)")
+        require(substitute.shape == shape, "substituting shape \(substitute.shape) for a parameter of shape \(shape)")
         let original = value
         value = substitute
         defer { value = original }
@@ -46,7 +46,7 @@ public final class Parameter<Scalar: TensorScalar> {
 
     /// Overwrites the elements with `newValue`, which must have this parameter's shape.
     public func assign(_ newValue: Tensor<Scalar>) {
-        precondition(newValue.shape == shape, "assigning shape \(newValue.shape) to a parameter of shape \(shape)")
+        require(newValue.shape == shape, "assigning shape \(newValue.shape) to a parameter of shape \(shape)")
         newValue.withUnsafePointer { source in
             update { $0.baseAddress?.update(from: source, count: $0.count) }
         }
@@ -66,7 +66,7 @@ public final class Buffer<Scalar: TensorScalar> {
 
     /// Replaces the value with `newValue` (detached), which must have the buffer's shape.
     public func assign(_ newValue: Tensor<Scalar>) {
-        precondition(newValue.shape == value.shape, "assigning shape \(newValue.shape) to a buffer of shape \(value.shape)")
+        require(newValue.shape == value.shape, "assigning shape \(newValue.shape) to a buffer of shape \(value.shape)")
         value = newValue.detached()
     }
 }

@@ -29,7 +29,7 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
         groups: [ParameterGroup<Scalar>], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
         epsilon: Double = 1e-8, weightDecay: Double = 0, decoupledWeightDecay: Bool = false, l1Strength: Double = 0
     ) {
-        precondition((0..<1).contains(betas.0) && (0..<1).contains(betas.1), "Adam betas \(betas) outside [0, 1)")
+        require((0..<1).contains(betas.0) && (0..<1).contains(betas.1), "Adam betas \(betas) outside [0, 1)")
         (self.groups, states) = resolveGroups(groups, learningRate: learningRate, weightDecay: weightDecay, l1Strength: l1Strength)
         self.betas = betas
         self.epsilon = epsilon

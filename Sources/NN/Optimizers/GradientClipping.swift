@@ -6,7 +6,7 @@ import Tensors
 /// - Returns: the global norm before clipping.
 @discardableResult
 public func clipGradientNorm<Scalar>(_ parameters: [Parameter<Scalar>], maxNorm: Double) -> Double {
-    precondition(maxNorm > 0, "maximum gradient norm \(maxNorm) must be positive")
+    require(maxNorm > 0, "maximum gradient norm \(maxNorm) must be positive")
     return withoutGradients {
         let squares = parameters.compactMap(\.grad).reduce(0.0) { $0 + Double($1.squared().sum().scalar) }
         let norm = squares.squareRoot()
@@ -23,7 +23,7 @@ public func clipGradientNorm<Scalar>(_ parameters: [Parameter<Scalar>], maxNorm:
 /// Clamps every gradient element of `parameters` to [−limit, limit] (PyTorch's
 /// `clip_grad_value_`).
 public func clipGradientValues<Scalar>(_ parameters: [Parameter<Scalar>], limit: Double) {
-    precondition(limit > 0, "gradient clipping limit \(limit) must be positive")
+    require(limit > 0, "gradient clipping limit \(limit) must be positive")
     withoutGradients {
         for p in parameters {
             if let g = p.grad { p.setGrad(g.maximum(Tensor(Scalar(-limit))).minimum(Tensor(Scalar(limit)))) }

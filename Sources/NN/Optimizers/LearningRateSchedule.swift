@@ -1,3 +1,4 @@
+import Tensors
 import RealModule
 
 /// A learning rate as a function of the epoch, applied to an optimizer with
@@ -16,7 +17,7 @@ public struct StepDecay: LearningRateSchedule, Sendable {
 
     /// Creates the schedule.
     public init(stepSize: Int, gamma: Double = 0.1) {
-        precondition(stepSize > 0, "StepDecay step size \(stepSize) must be positive")
+        require(stepSize > 0, "StepDecay step size \(stepSize) must be positive")
         self.stepSize = stepSize
         self.gamma = gamma
     }
@@ -38,7 +39,7 @@ public struct CosineAnnealing: LearningRateSchedule, Sendable {
 
     /// Creates the schedule.
     public init(period: Int, minimum: Double = 0) {
-        precondition(period > 0, "CosineAnnealing period \(period) must be positive")
+        require(period > 0, "CosineAnnealing period \(period) must be positive")
         self.period = period
         self.minimum = minimum
     }
@@ -83,7 +84,7 @@ public final class ReduceOnPlateau {
         goal: MetricGoal = .minimize, factor: Double = 0.1, patience: Int = 10, threshold: Double = 1e-4,
         cooldown: Int = 0, minimumLearningRate: Double = 0
     ) {
-        precondition(factor < 1, "ReduceOnPlateau factor \(factor) must be below 1")
+        require(factor < 1, "ReduceOnPlateau factor \(factor) must be below 1")
         self.goal = goal
         self.factor = factor
         self.patience = patience

@@ -28,7 +28,7 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
         groups: [ParameterGroup<Scalar>], learningRate: Double, momentum: Double = 0, dampening: Double = 0,
         nesterov: Bool = false, weightDecay: Double = 0, l1Strength: Double = 0
     ) {
-        precondition(!nesterov || (momentum > 0 && dampening == 0), "Nesterov momentum needs momentum > 0 and dampening 0")
+        require(!nesterov || (momentum > 0 && dampening == 0), "Nesterov momentum needs momentum > 0 and dampening 0")
         (self.groups, states) = resolveGroups(groups, learningRate: learningRate, weightDecay: weightDecay, l1Strength: l1Strength)
         self.momentum = momentum
         self.dampening = dampening

@@ -8,7 +8,7 @@ import Tensors
 /// step of proximal gradient descent on loss + λ‖w‖₁ (ISTA), which sets small weights
 /// exactly to zero where a subgradient step would leave them oscillating around it.
 public func softThreshold<Scalar>(_ parameter: Parameter<Scalar>, by threshold: Double) {
-    precondition(threshold >= 0, "soft threshold \(threshold) is negative")
+    require(threshold >= 0, "soft threshold \(threshold) is negative")
     parameter.update { w in
         guard let base = w.baseAddress else { return }
         // Called on the concrete type so that the inlinable loop is specialized.

@@ -30,8 +30,8 @@ public final class EarlyStopping<Scalar: TensorScalar> {
     /// Creates the helper: training should stop after `patience` (≥ 1) epochs in a row
     /// without an improvement larger than `minimumDelta`.
     public init(patience: Int, goal: MetricGoal = .minimize, minimumDelta: Double = 0) {
-        precondition(patience >= 1, "early-stopping patience \(patience) must be at least 1")
-        precondition(minimumDelta >= 0, "early-stopping minimum delta \(minimumDelta) is negative")
+        require(patience >= 1, "early-stopping patience \(patience) must be at least 1")
+        require(minimumDelta >= 0, "early-stopping minimum delta \(minimumDelta) is negative")
         self.patience = patience
         self.goal = goal
         self.minimumDelta = minimumDelta
@@ -66,7 +66,7 @@ public final class EarlyStopping<Scalar: TensorScalar> {
     /// the same order, as was recorded); does nothing before any improvement.
     public func restoreBest(into parameters: [Parameter<Scalar>]) {
         guard !bestValues.isEmpty else { return }
-        precondition(parameters.count == bestValues.count, "\(parameters.count) parameters for \(bestValues.count) kept values")
+        require(parameters.count == bestValues.count, "\(parameters.count) parameters for \(bestValues.count) kept values")
         for (p, v) in zip(parameters, bestValues) { p.assign(v) }
     }
 }
