@@ -33,7 +33,7 @@ enum ElementwiseBenchmark {
         let m = a.reshaped([4096, count / 4096])
         let allThreads = Threading.threadCount
         defer { Threading.threadCount = allThreads }
-        print("GraphGrad elementwise benchmark: Float32, \(count) elements (\(count * 4 >> 20) MiB per operand); "
+        print("GraphGrad elementwise benchmark: Float32, \(count) elements (\((count * 4) >> 20) MiB per operand); "
             + "GB/s of bytes read + written; best of ≥\(BenchmarkTiming.minRepeats) runs")
         for threads in Array(Set([1, 2, allThreads])).sorted() {
             let copy = 2 * CopyBenchmark.copiedGigabytesPerSecond(threads: threads)

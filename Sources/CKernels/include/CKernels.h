@@ -82,6 +82,10 @@ void gg_set_tangents_suspended(bool suspended);
 /// whose misses the hardware prefetchers cannot predict). Never faults.
 static inline void gg_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
 
+/// Asks the kernel to back the 2 MiB-aligned interior of [start, start + bytes) with huge
+/// pages (a hint; ignored where unsupported).
+void gg_advise_huge_pages(void *start, int64_t bytes);
+
 #ifdef __cplusplus
 }
 #endif

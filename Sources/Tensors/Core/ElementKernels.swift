@@ -25,12 +25,51 @@ public enum ReductionOp: Sendable {
 /// Contiguous work below this many elements stays on the calling thread.
 @usableFromInline let elementwiseGrain = 1 << 15
 
+/// A unary primitive fixed at compile time. Loops take the primitive as a type parameter, not
+/// as a closure: a closure captured by the per-chunk closure stays an indirect call per element,
+/// while a type parameter specializes into a straight (often vectorized) loop.
+@usableFromInline protocol StaticUnary { static var primitive: UnaryPrimitive { get } }
+
+/// A binary primitive fixed at compile time (see ``StaticUnary``).
+@usableFromInline protocol StaticBinary { static var primitive: BinaryPrimitive { get } }
+
+@usableFromInline enum Unary_negate: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .negate } }
+@usableFromInline enum Unary_exp: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .exp } }
+@usableFromInline enum Unary_log: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .log } }
+@usableFromInline enum Unary_sin: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .sin } }
+@usableFromInline enum Unary_cos: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .cos } }
+@usableFromInline enum Unary_tan: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .tan } }
+@usableFromInline enum Unary_asin: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .asin } }
+@usableFromInline enum Unary_acos: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .acos } }
+@usableFromInline enum Unary_atan: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .atan } }
+@usableFromInline enum Unary_sinh: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .sinh } }
+@usableFromInline enum Unary_cosh: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .cosh } }
+@usableFromInline enum Unary_tanh: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .tanh } }
+@usableFromInline enum Unary_sqrt: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .sqrt } }
+@usableFromInline enum Unary_abs: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .abs } }
+@usableFromInline enum Unary_sigmoid: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .sigmoid } }
+@usableFromInline enum Unary_relu: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .relu } }
+@usableFromInline enum Unary_softplus: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .softplus } }
+@usableFromInline enum Unary_log1p: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .log1p } }
+@usableFromInline enum Unary_expm1: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .expm1 } }
+@usableFromInline enum Unary_square: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .square } }
+@usableFromInline enum Unary_sign: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .sign } }
+@usableFromInline enum Unary_step: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .step } }
+@usableFromInline enum Binary_add: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .add } }
+@usableFromInline enum Binary_subtract: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .subtract } }
+@usableFromInline enum Binary_multiply: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .multiply } }
+@usableFromInline enum Binary_divide: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .divide } }
+@usableFromInline enum Binary_pow: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .pow } }
+@usableFromInline enum Binary_maximum: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .maximum } }
+@usableFromInline enum Binary_minimum: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .minimum } }
+@usableFromInline enum Binary_atan2: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .atan2 } }
+
 @inline(__always)
-func mapUnary<S: TensorScalar>(
-    _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ count: Int, _ f: (S) -> S
+func mapUnary<S: TensorScalar, F: StaticUnary>(
+    _: F.Type, _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ count: Int
 ) {
     parallelChunks(count: count, grain: elementwiseGrain) { range in
-        for i in range { out[i] = f(x[i]) }
+        for i in range { out[i] = F.primitive(x[i]) }
     }
 }
 
@@ -38,39 +77,38 @@ func mapUnary<S: TensorScalar>(
 func unaryKernelImpl<S: TensorScalar>(
     _ p: UnaryPrimitive, _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ n: Int
 ) {
-    // One loop per primitive, with the primitive a constant inside it, so each loop compiles
-    // to straight-line (and, where the function allows, vectorized) code.
     switch p {
-    case .negate: mapUnary(x, out, n) { UnaryPrimitive.negate($0) }
-    case .exp: mapUnary(x, out, n) { UnaryPrimitive.exp($0) }
-    case .log: mapUnary(x, out, n) { UnaryPrimitive.log($0) }
-    case .sin: mapUnary(x, out, n) { UnaryPrimitive.sin($0) }
-    case .cos: mapUnary(x, out, n) { UnaryPrimitive.cos($0) }
-    case .tan: mapUnary(x, out, n) { UnaryPrimitive.tan($0) }
-    case .asin: mapUnary(x, out, n) { UnaryPrimitive.asin($0) }
-    case .acos: mapUnary(x, out, n) { UnaryPrimitive.acos($0) }
-    case .atan: mapUnary(x, out, n) { UnaryPrimitive.atan($0) }
-    case .sinh: mapUnary(x, out, n) { UnaryPrimitive.sinh($0) }
-    case .cosh: mapUnary(x, out, n) { UnaryPrimitive.cosh($0) }
-    case .tanh: mapUnary(x, out, n) { UnaryPrimitive.tanh($0) }
-    case .sqrt: mapUnary(x, out, n) { UnaryPrimitive.sqrt($0) }
-    case .abs: mapUnary(x, out, n) { UnaryPrimitive.abs($0) }
-    case .sigmoid: mapUnary(x, out, n) { UnaryPrimitive.sigmoid($0) }
-    case .relu: mapUnary(x, out, n) { UnaryPrimitive.relu($0) }
-    case .softplus: mapUnary(x, out, n) { UnaryPrimitive.softplus($0) }
-    case .log1p: mapUnary(x, out, n) { UnaryPrimitive.log1p($0) }
-    case .expm1: mapUnary(x, out, n) { UnaryPrimitive.expm1($0) }
-    case .square: mapUnary(x, out, n) { UnaryPrimitive.square($0) }
-    case .sign: mapUnary(x, out, n) { UnaryPrimitive.sign($0) }
-    case .step: mapUnary(x, out, n) { UnaryPrimitive.step($0) }
+    case .negate: mapUnary(Unary_negate.self, x, out, n)
+    case .exp: mapUnary(Unary_exp.self, x, out, n)
+    case .log: mapUnary(Unary_log.self, x, out, n)
+    case .sin: mapUnary(Unary_sin.self, x, out, n)
+    case .cos: mapUnary(Unary_cos.self, x, out, n)
+    case .tan: mapUnary(Unary_tan.self, x, out, n)
+    case .asin: mapUnary(Unary_asin.self, x, out, n)
+    case .acos: mapUnary(Unary_acos.self, x, out, n)
+    case .atan: mapUnary(Unary_atan.self, x, out, n)
+    case .sinh: mapUnary(Unary_sinh.self, x, out, n)
+    case .cosh: mapUnary(Unary_cosh.self, x, out, n)
+    case .tanh: mapUnary(Unary_tanh.self, x, out, n)
+    case .sqrt: mapUnary(Unary_sqrt.self, x, out, n)
+    case .abs: mapUnary(Unary_abs.self, x, out, n)
+    case .sigmoid: mapUnary(Unary_sigmoid.self, x, out, n)
+    case .relu: mapUnary(Unary_relu.self, x, out, n)
+    case .softplus: mapUnary(Unary_softplus.self, x, out, n)
+    case .log1p: mapUnary(Unary_log1p.self, x, out, n)
+    case .expm1: mapUnary(Unary_expm1.self, x, out, n)
+    case .square: mapUnary(Unary_square.self, x, out, n)
+    case .sign: mapUnary(Unary_sign.self, x, out, n)
+    case .step: mapUnary(Unary_step.self, x, out, n)
     }
 }
 
 @inline(__always)
-func mapBinary<S: TensorScalar>(
-    _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>,
-    _ plan: BroadcastPlan, _ f: (S, S) -> S
+func mapBinary<S: TensorScalar, F: StaticBinary>(
+    _: F.Type, _ a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>,
+    _ plan: BroadcastPlan
 ) {
+    @inline(__always) func f(_ x: S, _ y: S) -> S { F.primitive(x, y) }
     if plan.isElementwise {
         parallelChunks(count: plan.count, grain: elementwiseGrain) { range in
             for i in range { out[i] = f(a[i], b[i]) }
@@ -102,14 +140,14 @@ func binaryKernelImpl<S: TensorScalar>(
     _ out: UnsafeMutablePointer<S>, _ plan: BroadcastPlan
 ) {
     switch p {
-    case .add: mapBinary(a, b, out, plan) { BinaryPrimitive.add($0, $1) }
-    case .subtract: mapBinary(a, b, out, plan) { BinaryPrimitive.subtract($0, $1) }
-    case .multiply: mapBinary(a, b, out, plan) { BinaryPrimitive.multiply($0, $1) }
-    case .divide: mapBinary(a, b, out, plan) { BinaryPrimitive.divide($0, $1) }
-    case .pow: mapBinary(a, b, out, plan) { BinaryPrimitive.pow($0, $1) }
-    case .maximum: mapBinary(a, b, out, plan) { BinaryPrimitive.maximum($0, $1) }
-    case .minimum: mapBinary(a, b, out, plan) { BinaryPrimitive.minimum($0, $1) }
-    case .atan2: mapBinary(a, b, out, plan) { BinaryPrimitive.atan2($0, $1) }
+    case .add: mapBinary(Binary_add.self, a, b, out, plan)
+    case .subtract: mapBinary(Binary_subtract.self, a, b, out, plan)
+    case .multiply: mapBinary(Binary_multiply.self, a, b, out, plan)
+    case .divide: mapBinary(Binary_divide.self, a, b, out, plan)
+    case .pow: mapBinary(Binary_pow.self, a, b, out, plan)
+    case .maximum: mapBinary(Binary_maximum.self, a, b, out, plan)
+    case .minimum: mapBinary(Binary_minimum.self, a, b, out, plan)
+    case .atan2: mapBinary(Binary_atan2.self, a, b, out, plan)
     }
 }
 

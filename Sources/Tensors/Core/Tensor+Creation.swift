@@ -1,4 +1,8 @@
+import CKernels
 import Calculus
+
+/// Elements from which a new tensor's storage asks for huge pages (4 MiB of Float32).
+@usableFromInline let hugePageThreshold = 1 << 20
 
 extension Tensor {
     /// A tensor of `shape` whose elements `fill` writes through a pointer to uninitialized
@@ -7,6 +11,9 @@ extension Tensor {
     public static func build(shape: [Int], _ fill: (UnsafeMutablePointer<Scalar>) -> Void) -> Tensor {
         let n = shape.reduce(1, *)
         let scalars = [Scalar](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if n >= hugePageThreshold {
+                gg_advise_huge_pages(buffer.baseAddress!, Int64(n * MemoryLayout<Scalar>.stride))
+            }
             if n > 0 { fill(buffer.baseAddress!) }
             initialized = n
         }
