@@ -6,6 +6,8 @@ let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("matmul", "Float32 GEMM GFLOP/s at 256, 1024, 2048 on 1 and all threads, against numpy", MatmulBenchmark.run),
     ("tape", "value and gradient of a chain of 10,000 scalar sin ops, against PyTorch eager", runTapeBenchmark),
     ("copy", "memcpy bandwidth of 256 MiB on 1 and 2 threads (reference for elementwise ops)", CopyBenchmark.run),
+    ("symbolic", "derivative sizes against SymPy and the compiled Rosenbrock gradient", runSymbolicBenchmark),
+    ("rosenbrock", "Rosenbrock gradient by duals, tape and compiled symbolic, n = 10 to 10^6, against a hand loop", RosenbrockBenchmark.run),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first
@@ -14,6 +16,6 @@ if let suite = suites.first(where: { $0.name == requested }) {
 } else {
     if let requested { print("unknown benchmark \"\(requested)\"\n") }
     print("usage: swift run -c release graphgrad-bench <suite>\n\nsuites:")
-    for suite in suites { print("  \(suite.name.padding(toLength: 8, withPad: " ", startingAt: 0))\(suite.summary)") }
+    for suite in suites { print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(suite.summary)") }
     exit(requested == nil ? 0 : 2)
 }
