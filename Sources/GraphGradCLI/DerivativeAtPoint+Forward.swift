@@ -17,8 +17,9 @@ extension DerivativeAtPoint {
     private func forward<T: Real & DerivativeAlgebra>(
         _ variables: ArraySlice<String>, at point: [String: T]
     ) throws(ExpressionEvaluationError) -> T {
-        guard let variable = variables.first, let x = point[variable] else {
-            return try expression.evaluate(point)
+        guard let variable = variables.first else { return try expression.evaluate(point) }
+        guard let x = point[variable] else {
+            preconditionFailure("no value for the differentiation variable '\(variable)'")
         }
         var failure: ExpressionEvaluationError?
         let derivative = ForwardMode.derivative(of: { (seeded: Dual<T>) -> Dual<T> in

@@ -14,6 +14,8 @@ struct DiffCommand: ParsableCommand {
             (dual numbers), by reverse mode (the tensor tape) and numerically (Richardson \
             extrapolation of central differences, with its error estimate).
 
+            An expression that starts with '-' goes after '--': graphgrad diff --wrt x -- '-x^2'.
+
             Exit status: 0 on success; 1 for unusable input; 3 when the methods disagree beyond \
             the numeric error estimate (a line starting with 'WARNING: methods disagree' goes to \
             stderr); 4 when the expression or a derivative is undefined at the point (each \
