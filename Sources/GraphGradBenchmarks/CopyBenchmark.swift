@@ -10,25 +10,31 @@ enum CopyBenchmark {
     static func run() {
         let allThreads = Threading.threadCount
         defer { Threading.threadCount = allThreads }
+        print("GraphGrad copy benchmark: memcpy of \(bytes >> 20) MiB; best of ≥\(BenchmarkTiming.minRepeats) "
+            + "runs and ≥\(BenchmarkTiming.minSeconds) s after a warm-up")
+        print(row([("threads", 9), ("copied GB/s", 13), ("read+write GB/s", 16)]))
+        for threads in Array(Set([1, 2, allThreads])).sorted() {
+            let copied = copiedGigabytesPerSecond(threads: threads)
+            print(row([("\(threads)", 9), (fixed(copied), 13), (fixed(2 * copied), 16)]))
+        }
+    }
+
+    /// Bytes copied per second (each also read once) by memcpy over `threads` threads, in GB/s.
+    static func copiedGigabytesPerSecond(threads: Int) -> Double {
+        let previous = Threading.threadCount
+        defer { Threading.threadCount = previous }
+        Threading.threadCount = threads
         let source = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         let destination = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         defer { source.deallocate(); destination.deallocate() }
         memset(source, 1, bytes)
         memset(destination, 0, bytes)
-
-        print("GraphGrad copy benchmark: memcpy of \(bytes >> 20) MiB; best of ≥\(BenchmarkTiming.minRepeats) "
-            + "runs and ≥\(BenchmarkTiming.minSeconds) s after a warm-up")
-        print(row([("threads", 9), ("copied GB/s", 13), ("read+write GB/s", 16)]))
-        for threads in Array(Set([1, 2, allThreads])).sorted() {
-            Threading.threadCount = threads
-            let chunk = bytes / threads
-            let seconds = BenchmarkTiming.bestSeconds {
-                parallelChunks(count: bytes, grain: chunk) { range in
-                    memcpy(destination + range.lowerBound, source + range.lowerBound, range.count)
-                }
+        let chunk = bytes / threads
+        let seconds = BenchmarkTiming.bestSeconds {
+            parallelChunks(count: bytes, grain: chunk) { range in
+                memcpy(destination + range.lowerBound, source + range.lowerBound, range.count)
             }
-            let copied = Double(bytes) / seconds / 1e9
-            print(row([("\(threads)", 9), (fixed(copied), 13), (fixed(2 * copied), 16)]))
         }
+        return Double(bytes) / seconds / 1e9
     }
 }

@@ -7,9 +7,9 @@ import Foundation
 /// slower kernel. The report names the OpenBLAS kernel that actually ran.
 struct NumpyReference {
     /// What the script reported: the BLAS line and GFLOP/s per size.
-    struct Result {
+    struct Report {
         var blas: String
-        var gflops: [Int: Double]
+        var gflops: [Int: Rates]
     }
 
     static let script = URL(fileURLWithPath: #filePath)
@@ -17,7 +17,7 @@ struct NumpyReference {
         .appendingPathComponent("Benchmarks/numpy_matmul.py")
 
     /// The measurement, or why there is none (no python3, no numpy, script failed).
-    static func measure(sizes: [Int], threads: Int) -> Swift.Result<Result, NumpyUnavailable> {
+    static func measure(sizes: [Int], threads: Int) -> Result<Report, NumpyUnavailable> {
         guard FileManager.default.fileExists(atPath: script.path) else {
             return .failure(NumpyUnavailable(reason: "script not found at \(script.path)"))
         }
@@ -53,7 +53,7 @@ struct NumpyReference {
                 reason: "python3 exited with status \(process.terminationStatus): \(message)"))
         }
 
-        var result = Result(blas: "unknown BLAS", gflops: [:])
+        var result = Report(blas: "unknown BLAS", gflops: [:])
         for line in String(decoding: stdout, as: UTF8.self).split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                 continue
@@ -61,8 +61,10 @@ struct NumpyReference {
             if let blas = object["blas"] as? [String: Any] {
                 result.blas = "numpy \(blas["numpy"] ?? "?"), OpenBLAS kernel \(blas["openblas_core"] ?? "?"), "
                     + "\(blas["threads"] ?? "?") thread(s) (read with \(blas["detected_with"] ?? "?"))"
-            } else if let size = object["size"] as? Int, let gflops = object["gflops"] as? Double {
-                result.gflops[size] = gflops
+            } else if let size = object["size"] as? Int, let wall = object["gflops"] as? Double,
+                let threadCPU = object["thread_cpu_gflops"] as? Double
+            {
+                result.gflops[size] = Rates(wall: wall, threadCPU: threadCPU)
             }
         }
         return .success(result)

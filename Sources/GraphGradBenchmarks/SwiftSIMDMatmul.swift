@@ -9,7 +9,9 @@ enum SwiftSIMDMatmul {
     static let mc = 128
 
     /// Square n×n product; n must be a multiple of 16 (the benchmark sizes are).
-    static func multiply(n: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>) {
+    static func multiply(
+        n: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, c: UnsafeMutablePointer<Float>
+    ) {
         precondition(n % nr == 0 && n % mr == 0, "SwiftSIMDMatmul needs n divisible by \(nr), got \(n)")
         let packedB = UnsafeMutablePointer<Float>.allocate(capacity: kc * n)
         let packedA = UnsafeMutablePointer<Float>.allocate(capacity: mc * kc)
@@ -25,7 +27,9 @@ enum SwiftSIMDMatmul {
                 let rows = min(mc, n - ic)
                 for i0 in stride(from: 0, to: rows, by: mr) {
                     for p in 0..<depth {
-                        for i in 0..<mr { packedA[i0 * depth + p * mr + i] = a[(ic + i0 + i) * n + pc + p] }
+                        for i in 0..<mr {
+                            packedA[i0 * depth + p * mr + i] = a[(ic + i0 + i) * n + pc + p]
+                        }
                     }
                 }
                 for j0 in stride(from: 0, to: n, by: nr) {

@@ -78,6 +78,10 @@ void gg_set_tape_recording(bool on);
 bool gg_tangents_suspended(void);
 void gg_set_tangents_suspended(bool suspended);
 
+/// Hints that the cache line at `address` will be read soon (gathers with random addresses,
+/// whose misses the hardware prefetchers cannot predict). Never faults.
+static inline void gg_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #ifdef __cplusplus
 }
 #endif

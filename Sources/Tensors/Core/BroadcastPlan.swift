@@ -10,16 +10,28 @@ public struct BroadcastPlan: Sendable {
     var rhsStrides: [Int]
     /// Number of result elements.
     public let count: Int
+    /// Both operands have the result's shape.
+    @usableFromInline let sameShape: Bool
 
     /// The plan for `lhs` ⊙ `rhs`, stopping with both shapes named when they are incompatible.
     @inlinable
     public init(_ lhs: [Int], _ rhs: [Int]) {
+        // Equal shapes, the common case, need no strides: the kernels run one flat loop.
+        if lhs == rhs {
+            shape = lhs
+            count = lhs.reduce(1, *)
+            lhsStrides = []
+            rhsStrides = []
+            sameShape = true
+            return
+        }
+        sameShape = false
         let rank = max(lhs.count, rhs.count)
         let l = [Int](repeating: 1, count: rank - lhs.count) + lhs
         let r = [Int](repeating: 1, count: rank - rhs.count) + rhs
         var shape = [Int](repeating: 0, count: rank)
         for axis in 0..<rank {
-            precondition(
+            require(
                 l[axis] == r[axis] || l[axis] == 1 || r[axis] == 1,
                 "shapes \(lhs) and \(rhs) do not broadcast (axis \(axis): \(l[axis]) vs \(r[axis]))")
             shape[axis] = l[axis] == 1 ? r[axis] : l[axis]
@@ -44,9 +56,7 @@ public struct BroadcastPlan: Sendable {
 
     /// Both operands already have the result's shape.
     @usableFromInline
-    var isElementwise: Bool {
-        lhsStrides == Tensor<Double>.strides(of: shape) && rhsStrides == lhsStrides
-    }
+    var isElementwise: Bool { sameShape }
 
     /// Calls `body(outOffset, lhsOffset, rhsOffset, lhsStep, rhsStep, length)` for each run of
     /// the last axis in rows `rows` of the result viewed as [rows, lastAxis].

@@ -36,7 +36,7 @@ extension Tensor {
     /// `[start, start + step, …]` below `end`.
     @inlinable
     public static func arange(_ start: Scalar, _ end: Scalar, step: Scalar = 1) -> Tensor {
-        precondition(step != 0, "arange step must be nonzero")
+        require(step != 0, "arange step must be nonzero")
         let n = Swift.max(0, Int(((end - start) / step).rounded(.up)))
         return Tensor((0..<n).map { start + Scalar($0) * step })
     }
@@ -75,7 +75,7 @@ extension Tensor {
     public static func bernoulli<G: RandomNumberGenerator>(
         _ shape: [Int], probability p: Double, using generator: inout G
     ) -> Tensor {
-        precondition(p >= 0 && p <= 1, "probability \(p) outside [0, 1]")
+        require(p >= 0 && p <= 1, "probability \(p) outside [0, 1]")
         return Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in
             generator.nextUniform() < p ? 1 : 0
         })

@@ -23,8 +23,8 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     /// - Precondition: `scalars.count` equals the product of `shape`.
     @inlinable
     public init(shape: [Int], scalars: [Scalar]) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
-        precondition(
+        require(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
+        require(
             shape.reduce(1, *) == scalars.count,
             "shape \(shape) holds \(shape.reduce(1, *)) elements, got \(scalars.count)")
         self.shape = shape
@@ -47,7 +47,7 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     @inlinable
     public init(_ rows: [[Scalar]]) {
         let width = rows.first?.count ?? 0
-        precondition(rows.allSatisfy { $0.count == width }, "rows of unequal length")
+        require(rows.allSatisfy { $0.count == width }, "rows of unequal length")
         self.init(shape: [rows.count, width], scalars: rows.flatMap { $0 })
     }
 
@@ -69,7 +69,7 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     /// The single element of a tensor with one element.
     @inlinable
     public var scalar: Scalar {
-        precondition(scalars.count == 1, "tensor of shape \(shape) is not a single element")
+        require(scalars.count == 1, "tensor of shape \(shape) is not a single element")
         return scalars[0]
     }
 
@@ -106,7 +106,7 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     @inlinable
     public func normalizedAxis(_ axis: Int) -> Int {
         let a = axis < 0 ? axis + rank : axis
-        precondition(a >= 0 && a < rank, "axis \(axis) out of range for shape \(shape)")
+        require(a >= 0 && a < rank, "axis \(axis) out of range for shape \(shape)")
         return a
     }
 }

@@ -49,7 +49,7 @@ public var gemmKernelName: String {
     get { kernelName(gg_gemm_active_kernel()) }
     set {
         let id = gemmKernelIDs.first { kernelName($0) == newValue }
-        precondition(
+        require(
             id.map(gg_gemm_set_active_kernel) ?? false,
             "gemm kernel \"\(newValue)\" is not one of \(supportedGemmKernelNames)")
     }

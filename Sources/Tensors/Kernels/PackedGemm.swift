@@ -93,8 +93,8 @@ enum PackedGemm {
         a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
         c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
     ) {
-        precondition(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be ≥ 0, got m=\(m) n=\(n) k=\(k)")
-        precondition(
+        require(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be ≥ 0, got m=\(m) n=\(n) k=\(k)")
+        require(
             lda >= max(1, transA ? m : k) && ldb >= max(1, transB ? k : n) && ldc >= max(1, n),
             "gemm leading dimensions too small: lda=\(lda) ldb=\(ldb) ldc=\(ldc) for m=\(m) n=\(n) "
                 + "k=\(k) transA=\(transA) transB=\(transB)")
@@ -155,12 +155,15 @@ enum PackedGemm {
         (value + multiple - 1) / multiple * multiple
     }
 
-    /// Splits one k slice of C (m × n) into tasks: row blocks of at most mc rows (evened out, so no
-    /// thread is left with a sliver) times column groups of whole nr panels. Every extra column
-    /// group packs its A block again, so groups are added only until there are about
-    /// `tasksPerThread` tasks per thread; one thread or a small slice gets whole-width row blocks.
-    /// The split never changes the result: each element is still summed by one task in k order.
+    /// Splits one k slice of C (m × n) into tasks of whole row blocks × column groups, aiming at
+    /// `tasksPerThread` tasks per thread (one task for one thread or a small slice). Rows are split
+    /// first: row blocks of at most mc rows, made thinner (down to `minRowsPerTask` register tiles)
+    /// and evened out until there are enough tasks, since a row split shares the packed B and packs
+    /// each A row once. Only then are columns split into groups of whole nr panels, each of which
+    /// packs its A block again. The split never changes the result: each element is still summed
+    /// by one task in k order.
     struct TaskPlan {
+        static let minRowsPerTask = 4
         static let tasksPerThread = 4
         let rowBlock: Int
         let rowBlocks: Int
@@ -172,12 +175,13 @@ enum PackedGemm {
         init(m: Int, n: Int, k: Int, mc: Int, mr: Int, nr: Int, threads: Int) {
             self.m = m
             self.n = n
-            let blocks = (m + mc - 1) / mc
+            let wantedTasks = threads == 1 || m * n * k < PackedGemm.parallelWork
+                ? 1 : threads * TaskPlan.tasksPerThread
+            let minRows = TaskPlan.minRowsPerTask * mr
+            let blocks = max((m + mc - 1) / mc, min(wantedTasks, (m + minRows - 1) / minRows))
             rowBlock = PackedGemm.roundUp((m + blocks - 1) / blocks, to: mr)
             rowBlocks = (m + rowBlock - 1) / rowBlock
             let panels = (n + nr - 1) / nr
-            let wantedTasks = threads == 1 || m * n * k < PackedGemm.parallelWork
-                ? 1 : threads * TaskPlan.tasksPerThread
             let groupCount = max(1, min(panels, (wantedTasks + rowBlocks - 1) / rowBlocks))
             groupWidth = (panels + groupCount - 1) / groupCount * nr
             groups = (n + groupWidth - 1) / groupWidth

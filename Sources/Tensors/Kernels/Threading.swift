@@ -15,7 +15,7 @@ public enum Threading {
             return setting > 0 ? setting : availableProcessors
         }
         set {
-            precondition(newValue >= 1, "Threading.threadCount must be at least 1, got \(newValue)")
+            require(newValue >= 1, "Threading.threadCount must be at least 1, got \(newValue)")
             gg_set_thread_count(Int64(newValue))
         }
     }
@@ -30,7 +30,7 @@ public enum Threading {
 /// calling thread. `body` must therefore be safe to call concurrently for disjoint chunks; callers
 /// pick `grain` so that a chunk is worth a thread hand-off (a single chunk never leaves the caller).
 public func parallelChunks(count: Int, grain: Int, _ body: (Range<Int>) -> Void) {
-    precondition(grain >= 1, "parallelChunks grain must be at least 1, got \(grain)")
+    require(grain >= 1, "parallelChunks grain must be at least 1, got \(grain)")
     guard count > 0 else { return }
     let chunks = (count - 1) / grain + 1
     let workers = chunks == 1 ? 1 : min(Threading.threadCount, chunks)

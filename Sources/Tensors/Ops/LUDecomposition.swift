@@ -16,7 +16,7 @@ struct LUDecomposition {
 
     @usableFromInline
     init<S: TensorScalar>(_ a: Tensor<S>) {
-        precondition(a.rank == 2 && a.shape[0] == a.shape[1], "LU needs a square matrix, got shape \(a.shape)")
+        require(a.rank == 2 && a.shape[0] == a.shape[1], "LU needs a square matrix, got shape \(a.shape)")
         n = a.shape[0]
         lu = a.scalars.map { Double($0) }
         pivots = Array(0..<n)

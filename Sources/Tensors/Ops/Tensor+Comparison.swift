@@ -40,6 +40,7 @@ extension Tensor {
         let (fa, fb) = (a.detached().broadcasted(to: shape), b.detached().broadcasted(to: shape))
         let value = Tensor(shape: shape, scalars: (0..<c.count).map { c.scalars[$0] != 0 ? fa.scalars[$0] : fb.scalars[$0] })
         let notC = 1 - c
+        guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b],
             pullback: { ct, _ in

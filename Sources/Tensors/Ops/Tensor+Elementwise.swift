@@ -8,6 +8,7 @@ extension Tensor {
         let value = Tensor.build(shape: shape) { out in
             withUnsafePointer { Scalar.unaryKernel(p, $0, out, count: count) }
         }
+        guard x.isTracked else { return value }
         return .recording(
             value, inputs: [x], savesOutput: true,
             pullback: { ct, y in [ct * p.derivative(at: x, output: y)] },
@@ -25,6 +26,7 @@ extension Tensor {
                 b.withUnsafePointer { pb in Scalar.binaryKernel(p, pa, pb, out, plan: plan) }
             }
         }
+        guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b], savesOutput: true,
             pullback: { ct, z in

@@ -6,9 +6,10 @@ extension Tensor {
     /// Sum of the diagonal of a square matrix. Gradient: the identity.
     @inlinable
     public func trace() -> Tensor {
-        precondition(rank == 2 && shape[0] == shape[1], "trace needs a square matrix, got shape \(shape)")
+        require(rank == 2 && shape[0] == shape[1], "trace needs a square matrix, got shape \(shape)")
         let n = shape[0]
         let value = Tensor((0..<n).reduce(Scalar(0)) { $0 + scalars[$1 * n + $1] })
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct * Tensor.identity(n)] },
@@ -21,10 +22,11 @@ extension Tensor {
     @inlinable
     public func inverse() -> Tensor {
         let lu = LUDecomposition(self)
-        precondition(!lu.isSingular, "inverse of a singular matrix of shape \(shape)")
+        require(!lu.isSingular, "inverse of a singular matrix of shape \(shape)")
         let n = lu.n
         let identity = Tensor<Double>.identity(n).scalars
         let value = Tensor(shape: shape, scalars: lu.solve(identity, columns: n).map { Scalar($0) })
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self], savesOutput: true,
             pullback: { ct, y in [-Tensor.matmul(Tensor.matmul(y, ct, transposingA: true), y, transposingB: true)] },
@@ -36,6 +38,7 @@ extension Tensor {
     public func determinant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).determinant))
         let a = self
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self], savesOutput: true,
             pullback: { ct, d in [(ct * d) * a.inverse().transposed()] },
@@ -47,6 +50,7 @@ extension Tensor {
     public func logAbsDeterminant() -> Tensor {
         let value = Tensor(Scalar(LUDecomposition(self).logAbsDeterminant.0))
         let a = self
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct * a.inverse().transposed()] },
@@ -59,14 +63,15 @@ extension Tensor {
     /// - Precondition: A is not singular.
     @inlinable
     public static func solve(_ a: Tensor, _ b: Tensor) -> Tensor {
-        precondition(
+        require(
             a.rank == 2 && a.shape[0] == a.shape[1] && (b.rank == 1 || b.rank == 2) && b.shape[0] == a.shape[0],
             "solve needs A [n, n] and B [n] or [n, m], got \(a.shape) and \(b.shape)")
         let lu = LUDecomposition(a)
-        precondition(!lu.isSingular, "solve with a singular matrix of shape \(a.shape)")
+        require(!lu.isSingular, "solve with a singular matrix of shape \(a.shape)")
         let m = b.rank == 1 ? 1 : b.shape[1]
         let x = lu.solve(b.scalars.map { Double($0) }, columns: m)
         let value = Tensor(shape: b.shape, scalars: x.map { Scalar($0) })
+        guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b], savesOutput: true,
             pullback: { ct, x in

@@ -9,15 +9,15 @@ extension Tensor {
     /// → `[..., m, n]`.
     @inlinable
     public static func matmul(_ a: Tensor, _ b: Tensor, transposingA ta: Bool = false, transposingB tb: Bool = false) -> Tensor {
-        precondition(a.rank >= 2 && b.rank >= 2, "matmul needs rank ≥ 2 operands, got \(a.shape) and \(b.shape)")
+        require(a.rank >= 2 && b.rank >= 2, "matmul needs rank ≥ 2 operands, got \(a.shape) and \(b.shape)")
         let (m, ka) = ta ? (a.shape[a.rank - 1], a.shape[a.rank - 2]) : (a.shape[a.rank - 2], a.shape[a.rank - 1])
         let (kb, n) = tb ? (b.shape[b.rank - 1], b.shape[b.rank - 2]) : (b.shape[b.rank - 2], b.shape[b.rank - 1])
-        precondition(
+        require(
             ka == kb,
             "matmul inner extents differ: \(a.shape)\(ta ? "ᵀ" : "") · \(b.shape)\(tb ? "ᵀ" : "")")
         let batchA = Array(a.shape.dropLast(2))
         let batchB = Array(b.shape.dropLast(2))
-        precondition(
+        require(
             batchA == batchB || batchA.isEmpty || batchB.isEmpty,
             "matmul batch axes differ: \(a.shape) and \(b.shape)")
         let batch = batchA.isEmpty ? batchB : batchA
@@ -42,6 +42,7 @@ extension Tensor {
                 }
             }
         }
+        guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b],
             pullback: { ct, _ in

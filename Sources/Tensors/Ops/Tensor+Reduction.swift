@@ -22,6 +22,7 @@ extension Tensor {
         let keptShape = value.shape
         let outShape = keepingDims ? keptShape : shape.enumerated().filter { !normalized.contains($0.offset) }.map(\.element)
         let original = shape
+        guard isTracked else { return Tensor(shape: outShape, scalars: value.scalars) }
         return .recording(
             Tensor(shape: outShape, scalars: value.scalars), inputs: [self],
             pullback: { ct, _ in [ct.reshaped(keptShape).broadcasted(to: original)] },
@@ -71,7 +72,7 @@ extension Tensor {
     @inlinable
     func extremum(_ op: ReductionOp, along axis: Int, keepingDims: Bool) -> Tensor {
         let a = normalizedAxis(axis)
-        precondition(shape[a] > 0, "\(op) along axis \(axis) of extent 0 in shape \(shape)")
+        require(shape[a] > 0, "\(op) along axis \(axis) of extent 0 in shape \(shape)")
         // Written with differentiable operations: the selection mask is constant, so second
         // derivatives flow through the selected elements.
         let best = reducedKeepingAxis(op, a)
@@ -92,7 +93,7 @@ extension Tensor {
         let outer = shape[..<a].reduce(1, *)
         let inner = shape[(a + 1)...].reduce(1, *)
         let n = shape[a]
-        precondition(n > 0, "argmax along axis \(axis) of extent 0 in shape \(shape)")
+        require(n > 0, "argmax along axis \(axis) of extent 0 in shape \(shape)")
         return withUnsafePointer { x in
             var result = [Int](repeating: 0, count: outer * inner)
             for o in 0..<outer {

@@ -6,14 +6,15 @@ extension Tensor {
         var target = newShape
         if let hole = target.firstIndex(of: -1) {
             let known = target.enumerated().filter { $0.offset != hole }.map(\.element).reduce(1, *)
-            precondition(known > 0 && count % known == 0, "cannot reshape \(shape) to \(newShape)")
+            require(known > 0 && count % known == 0, "cannot reshape \(shape) to \(newShape)")
             target[hole] = count / known
         }
-        precondition(
+        require(
             target.allSatisfy { $0 >= 0 } && target.reduce(1, *) == count,
             "cannot reshape \(shape) (\(count) elements) to \(newShape)")
         if target == shape { return self }
         let original = shape
+        guard isTracked else { return Tensor(shape: target, scalars: scalars) }
         return .recording(
             Tensor(shape: target, scalars: scalars), inputs: [self],
             pullback: { ct, _ in [ct.reshaped(original)] },
@@ -24,7 +25,7 @@ extension Tensor {
     @inlinable
     public func expandingShape(at axis: Int) -> Tensor {
         let a = axis < 0 ? axis + rank + 1 : axis
-        precondition(a >= 0 && a <= rank, "axis \(axis) out of range for inserting into shape \(shape)")
+        require(a >= 0 && a <= rank, "axis \(axis) out of range for inserting into shape \(shape)")
         var s = shape
         s.insert(1, at: a)
         return reshaped(s)
@@ -34,7 +35,7 @@ extension Tensor {
     @inlinable
     public func squeezingShape(at axis: Int) -> Tensor {
         let a = normalizedAxis(axis)
-        precondition(shape[a] == 1, "cannot squeeze axis \(axis) of extent \(shape[a]) in shape \(shape)")
+        require(shape[a] == 1, "cannot squeeze axis \(axis) of extent \(shape[a]) in shape \(shape)")
         var s = shape
         s.remove(at: a)
         return reshaped(s)
@@ -47,7 +48,7 @@ extension Tensor {
     /// The axes reordered: result axis i is input axis `axes[i]`.
     @inlinable
     public func permuted(_ axes: [Int]) -> Tensor {
-        precondition(
+        require(
             axes.count == rank && Set(axes.map(normalizedAxis)).count == rank,
             "\(axes) is not a permutation of the axes of shape \(shape)")
         let perm = axes.map(normalizedAxis)
@@ -75,6 +76,7 @@ extension Tensor {
         }
         var inverse = [Int](repeating: 0, count: rank)
         for (i, p) in perm.enumerated() { inverse[p] = i }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.permuted(inverse)] },
@@ -84,7 +86,7 @@ extension Tensor {
     /// Swaps the last two axes (the matrix transpose, batched over leading axes).
     @inlinable
     public func transposed() -> Tensor {
-        precondition(rank >= 2, "transpose needs at least 2 axes, got shape \(shape)")
+        require(rank >= 2, "transpose needs at least 2 axes, got shape \(shape)")
         var axes = Array(0..<rank)
         axes.swapAt(rank - 1, rank - 2)
         return permuted(axes)
@@ -94,7 +96,7 @@ extension Tensor {
     @inlinable
     public func sliced(along axis: Int, _ range: Range<Int>) -> Tensor {
         let a = normalizedAxis(axis)
-        precondition(
+        require(
             range.lowerBound >= 0 && range.upperBound <= shape[a],
             "slice \(range) out of bounds for axis \(axis) of extent \(shape[a]) in shape \(shape)")
         let outer = shape[..<a].reduce(1, *)
@@ -110,6 +112,7 @@ extension Tensor {
             }
         }
         let original = shape
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.padded(along: a, toExtent: original[a], at: range.lowerBound)] },
@@ -121,7 +124,7 @@ extension Tensor {
     @inlinable
     public func padded(along axis: Int, toExtent extent: Int, at offset: Int) -> Tensor {
         let a = normalizedAxis(axis)
-        precondition(offset >= 0 && offset + shape[a] <= extent, "cannot place extent \(shape[a]) at \(offset) in \(extent)")
+        require(offset >= 0 && offset + shape[a] <= extent, "cannot place extent \(shape[a]) at \(offset) in \(extent)")
         let outer = shape[..<a].reduce(1, *)
         let inner = shape[(a + 1)...].reduce(1, *)
         var outShape = shape
@@ -136,6 +139,7 @@ extension Tensor {
             }
         }
         let range = offset..<(offset + shape[a])
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.sliced(along: a, range)] },
@@ -145,11 +149,11 @@ extension Tensor {
     /// Joins tensors along an existing axis; all other extents must agree.
     @inlinable
     public static func concatenate(_ tensors: [Tensor], along axis: Int) -> Tensor {
-        precondition(!tensors.isEmpty, "concatenate needs at least one tensor")
+        require(!tensors.isEmpty, "concatenate needs at least one tensor")
         let first = tensors[0]
         let a = first.normalizedAxis(axis)
         for t in tensors {
-            precondition(
+            require(
                 t.rank == first.rank && (0..<first.rank).allSatisfy { $0 == a || t.shape[$0] == first.shape[$0] },
                 "cannot concatenate shapes \(tensors.map(\.shape)) along axis \(axis)")
         }
@@ -171,6 +175,7 @@ extension Tensor {
             }
         }
         let starts = tensors.map { $0.shape[a] }.reduce(into: [0]) { $0.append($0.last! + $1) }
+        guard tensors.contains(where: \.isTracked) else { return result }
         return .recording(
             result, inputs: tensors,
             pullback: { ct, _ in
@@ -190,9 +195,9 @@ extension Tensor {
     /// Rows (entries along axis 0) picked by `indices`, in order, repeats allowed.
     @inlinable
     public func gatheringRows(_ indices: [Int]) -> Tensor {
-        precondition(rank >= 1, "gatheringRows needs at least one axis, got shape \(shape)")
+        require(rank >= 1, "gatheringRows needs at least one axis, got shape \(shape)")
         let rows = shape[0]
-        for i in indices { precondition(i >= 0 && i < rows, "row index \(i) out of range 0..<\(rows)") }
+        for i in indices { require(i >= 0 && i < rows, "row index \(i) out of range 0..<\(rows)") }
         let width = count / Swift.max(rows, 1)
         var outShape = shape
         outShape[0] = indices.count
@@ -201,6 +206,7 @@ extension Tensor {
                 for (r, i) in indices.enumerated() { (out + r * width).update(from: src + i * width, count: width) }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.scatteringRows(indices, rowCount: rows)] },
@@ -211,8 +217,8 @@ extension Tensor {
     /// (the transpose of ``gatheringRows(_:)``; repeated indices accumulate).
     @inlinable
     public func scatteringRows(_ indices: [Int], rowCount: Int) -> Tensor {
-        precondition(rank >= 1 && indices.count == shape[0], "\(indices.count) indices for \(shape.first ?? 0) rows")
-        for i in indices { precondition(i >= 0 && i < rowCount, "row index \(i) out of range 0..<\(rowCount)") }
+        require(rank >= 1 && indices.count == shape[0], "\(indices.count) indices for \(shape.first ?? 0) rows")
+        for i in indices { require(i >= 0 && i < rowCount, "row index \(i) out of range 0..<\(rowCount)") }
         let width = count / Swift.max(shape[0], 1)
         var outShape = shape
         outShape[0] = rowCount
@@ -226,6 +232,7 @@ extension Tensor {
                 }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.gatheringRows(indices)] },
@@ -237,7 +244,7 @@ extension Tensor {
     public func broadcasted(to target: [Int]) -> Tensor {
         if shape == target { return self }
         let plan = BroadcastPlan(shape, target)
-        precondition(plan.shape == target, "shape \(shape) does not broadcast to \(target)")
+        require(plan.shape == target, "shape \(shape) does not broadcast to \(target)")
         let original = shape
         let zero = Tensor(Scalar(0))
         let value = Tensor.build(shape: target) { out in
@@ -247,6 +254,7 @@ extension Tensor {
                 }
             }
         }
+        guard isTracked else { return value }
         return .recording(
             value, inputs: [self],
             pullback: { ct, _ in [ct.summed(toShape: original)] },
@@ -259,11 +267,11 @@ extension Tensor {
     public func summed(toShape target: [Int]) -> Tensor {
         if shape == target { return self }
         let lead = rank - target.count
-        precondition(lead >= 0, "cannot sum shape \(shape) down to \(target)")
+        require(lead >= 0, "cannot sum shape \(shape) down to \(target)")
         var axes = Array(0..<lead)
         for (i, extent) in target.enumerated() where extent == 1 && shape[lead + i] != 1 { axes.append(lead + i) }
         let reduced = sum(alongAxes: axes, keepingDims: true)
-        precondition(reduced.count == target.reduce(1, *), "cannot sum shape \(shape) down to \(target)")
+        require(reduced.count == target.reduce(1, *), "cannot sum shape \(shape) down to \(target)")
         return reduced.reshaped(target)
     }
 }

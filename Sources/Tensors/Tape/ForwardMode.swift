@@ -3,7 +3,7 @@
 public func jvp<Scalar: TensorScalar>(
     at x: [Tensor<Scalar>], along v: [Tensor<Scalar>], of f: ([Tensor<Scalar>]) -> Tensor<Scalar>
 ) -> (value: Tensor<Scalar>, tangent: Tensor<Scalar>) {
-    precondition(x.count == v.count, "\(v.count) directions for \(x.count) inputs")
+    require(x.count == v.count, "\(v.count) directions for \(x.count) inputs")
     let y = f(zip(x, v).map { $0.withTangent($1) })
     return (y.detached().detachedFromTangent(), y.tangent ?? Tensor.zeros(y.shape))
 }
@@ -13,7 +13,7 @@ public func jvp<Scalar: TensorScalar>(
 public func hessianVectorProduct<Scalar: TensorScalar>(
     at x: [Tensor<Scalar>], along v: [Tensor<Scalar>], of f: ([Tensor<Scalar>]) -> Tensor<Scalar>
 ) -> [Tensor<Scalar>] {
-    precondition(x.count == v.count, "\(v.count) directions for \(x.count) inputs")
+    require(x.count == v.count, "\(v.count) directions for \(x.count) inputs")
     let leaves = zip(x, v).map { $0.requiringGradient().withTangent($1) }
     let grads = f(leaves).gradients(wrt: leaves)
     return grads.map { $0.tangent ?? Tensor.zeros($0.shape) }

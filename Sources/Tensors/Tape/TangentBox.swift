@@ -14,7 +14,7 @@ extension Tensor {
     /// derivative of its result along `tangent` (a dual tensor, `x + ẋε`).
     @inlinable
     public func withTangent(_ tangent: Tensor) -> Tensor {
-        precondition(tangent.shape == shape, "tangent of shape \(tangent.shape) for a tensor of shape \(shape)")
+        require(tangent.shape == shape, "tangent of shape \(tangent.shape) for a tensor of shape \(shape)")
         return Tensor(shape: shape, scalars: scalars, node: node, tangentBox: TangentBox(tangent.detachedFromTangent()))
     }
 

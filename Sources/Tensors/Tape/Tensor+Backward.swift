@@ -43,9 +43,9 @@ extension Tensor {
         leaf reportLeaf: ((TapeNode<Scalar>, Tensor) -> Void)? = nil
     ) -> [ObjectIdentifier: Tensor] {
         if let seed {
-            precondition(seed.shape == shape, "seed of shape \(seed.shape) for an output of shape \(shape)")
+            require(seed.shape == shape, "seed of shape \(seed.shape) for an output of shape \(shape)")
         } else {
-            precondition(
+            require(
                 count == 1,
                 "gradient of a non-scalar output of shape \(shape) needs a seed (the output's cotangent)")
         }
@@ -68,7 +68,7 @@ extension Tensor {
                 for (link, g) in zip(node.parents, inputCotangents) {
                     guard let link, let g else { continue }
                     let parent = unsafeDowncast(link, to: TapeNode<Scalar>.self)
-                    precondition(g.shape == parent.shape, "pullback produced shape \(g.shape) for an input of shape \(parent.shape)")
+                    require(g.shape == parent.shape, "pullback produced shape \(g.shape) for an input of shape \(parent.shape)")
                     let pk = ObjectIdentifier(parent)
                     cotangents[pk] = cotangents[pk].map { $0 + g } ?? g
                 }

@@ -1,6 +1,12 @@
 import CKernels
 import Calculus
 extension Tensor {
+    /// Whether an operation on this tensor must record anything: it carries a tangent, or it
+    /// is on the tape while the tape records. Operations check it first and skip building
+    /// their rules (closures, input lists) for plain values.
+    @inlinable
+    public var isTracked: Bool { tangentBox != nil || (node != nil && GradientMode.isEnabled) }
+
     /// Attaches to a freshly computed `value` what it needs for both modes of differentiation.
     ///
     /// Every primitive calls this right after computing its value, with its two local rules:

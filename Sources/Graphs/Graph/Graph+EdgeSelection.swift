@@ -1,0 +1,25 @@
+extension Graph {
+    /// The graph made of the edges at `edgeIDs` (in that order) on the same nodes, with their
+    /// weights and types.
+    func selectingEdges(_ edgeIDs: [Int32]) -> Graph {
+        func gather<T>(_ values: [T]) -> [T] {
+            values.withUnsafeBufferPointer { values in edgeIDs.map { values[Int($0)] } }
+        }
+        return Graph(
+            unchecked: nodeCount, source: gather(source), target: gather(target),
+            edgeWeights: edgeWeights.map(gather), edgeTypes: edgeTypes.map(gather))
+    }
+
+    /// The positions of the edges for which `keep` holds, in edge order.
+    func edgeIDs(where keep: (_ source: Int32, _ target: Int32) -> Bool) -> [Int32] {
+        var kept: [Int32] = []
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeBufferPointer { target in
+                for e in source.indices where keep(source[e], target[e]) {
+                    kept.append(Int32(truncatingIfNeeded: e))
+                }
+            }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,184 @@
+import CKernels
+import Tensors
+
+/// How many slots ahead the sum kernel prefetches the rows it will read.
+let prefetchDistance = 8
+
+/// A segment reduction: row r of the output combines the input rows named by the slots
+/// `indptr[r]..<indptr[r+1]` of a compressed adjacency.
+struct AggregationJob {
+    var aggregation: Aggregation
+    var rowCount: Int
+    /// Number of weights per edge; an input row holds `heads × headWidth` scalars and head h
+    /// of it is scaled by the edge's weight h.
+    var heads: Int
+    var headWidth: Int
+    var indptr: UnsafePointer<Int>
+    /// Per slot: the input row to read (the neighbour for node features, the edge for edge
+    /// features).
+    var inputRows: UnsafePointer<Int32>
+    /// Per slot: the edge, which indexes `weights` and `choice`.
+    var edgeIDs: UnsafePointer<Int32>
+    var input: UnsafeRawPointer
+    /// `[edgeCount, heads]` weights, or nil for weight 1.
+    var weights: UnsafeRawPointer?
+    var output: UnsafeMutableRawPointer
+    /// For max and min: the edge chosen for each output scalar, −1 in rows without slots.
+    var choice: UnsafeMutablePointer<Int32>?
+}
+
+@inline(__always)
+func aggregateImpl<S: TensorScalar>(_ job: AggregationJob, as _: S.Type) {
+    let width = job.heads * job.headWidth
+    guard width > 0 else { return }
+    let input = job.input.assumingMemoryBound(to: S.self)
+    let weights = job.weights?.assumingMemoryBound(to: S.self)
+    let output = job.output.assumingMemoryBound(to: S.self)
+    forEachBalancedRowRange(indptr: job.indptr, rowCount: job.rowCount, width: width) { rows in
+        for row in rows {
+            let slots = job.indptr[row]..<job.indptr[row + 1]
+            let out = output + row * width
+            for head in 0..<job.heads {
+                let segment = SegmentRead(
+                    input: input, width: width, column: head * job.headWidth, inputRows: job.inputRows,
+                    edgeIDs: job.edgeIDs, weights: weights.map { $0 + head }, weightStride: job.heads)
+                switch job.aggregation {
+                case .sum, .mean:
+                    segment.sum(slots, length: job.headWidth, into: out + head * job.headWidth)
+                case .max:
+                    segment.extremum(
+                        slots, length: job.headWidth, into: out + head * job.headWidth,
+                        choice: job.choice! + row * width + head * job.headWidth, replaces: { $0 > $1 })
+                case .min:
+                    segment.extremum(
+                        slots, length: job.headWidth, into: out + head * job.headWidth,
+                        choice: job.choice! + row * width + head * job.headWidth, replaces: { $0 < $1 })
+                }
+            }
+            if job.aggregation == .mean && slots.count > 1 {
+                let scale = 1 / S(slots.count)
+                for i in 0..<width { out[i] *= scale }
+            }
+        }
+    }
+}
+
+/// Reads the weighted input rows of one head for the slots of a row.
+struct SegmentRead<S: TensorScalar> {
+    let input: UnsafePointer<S>
+    let width: Int
+    /// First column of the head within an input row.
+    let column: Int
+    let inputRows: UnsafePointer<Int32>
+    let edgeIDs: UnsafePointer<Int32>
+    /// The head's weight of edge 0, then one every `weightStride` scalars; nil for weight 1.
+    let weights: UnsafePointer<S>?
+    let weightStride: Int
+
+    @inline(__always)
+    func row(_ slot: Int) -> UnsafePointer<S> {
+        input + Int(inputRows[slot]) * width + column
+    }
+
+    @inline(__always)
+    func weight(_ slot: Int) -> S {
+        guard let weights else { return 1 }
+        return weights[Int(edgeIDs[slot]) * weightStride]
+    }
+
+    /// out[0..<length] = Σ over slots of weight · row, summed in slot order.
+    @inline(__always)
+    func sum(_ slots: Range<Int>, length: Int, into out: UnsafeMutablePointer<S>) {
+        // Two instantiations, so that the unweighted loop carries no multiplication.
+        if let weights {
+            sum(slots, length: length, into: out) { weights[Int(edgeIDs[$0]) * weightStride] }
+        } else {
+            sum(slots, length: length, into: out) { _ in 1 }
+        }
+    }
+
+    /// The feature axis is walked in blocks of 64 scalars held in four vector accumulators
+    /// across all the row's edges (one pass over the neighbours per block), then in single
+    /// vectors, then scalars. The rows a few slots ahead are prefetched: their addresses are
+    /// random, so without the hint every edge would wait for memory in turn.
+    @inline(__always)
+    func sum(_ slots: Range<Int>, length: Int, into out: UnsafeMutablePointer<S>, weight: (Int) -> S) {
+        typealias V = SIMD16<S>
+        let step = MemoryLayout<V>.stride
+        let lineScalars = 64 / MemoryLayout<S>.stride
+        @inline(__always) func prefetch(_ slot: Int, from c: Int, count: Int) {
+            guard slot < slots.upperBound else { return }
+            let p = row(slot) + c
+            var i = 0
+            while i < count {
+                gg_prefetch(p + i)
+                i += lineScalars
+            }
+        }
+        var c = 0
+        while c + 64 <= length {
+            var a0 = V(), a1 = V(), a2 = V(), a3 = V()
+            for slot in slots {
+                prefetch(slot + prefetchDistance, from: c, count: 64)
+                let p = UnsafeRawPointer(row(slot) + c)
+                let w = V(repeating: weight(slot))
+                a0 += w * p.loadUnaligned(as: V.self)
+                a1 += w * p.loadUnaligned(fromByteOffset: step, as: V.self)
+                a2 += w * p.loadUnaligned(fromByteOffset: 2 * step, as: V.self)
+                a3 += w * p.loadUnaligned(fromByteOffset: 3 * step, as: V.self)
+            }
+            let o = UnsafeMutableRawPointer(out + c)
+            o.storeBytes(of: a0, as: V.self)
+            o.storeBytes(of: a1, toByteOffset: step, as: V.self)
+            o.storeBytes(of: a2, toByteOffset: 2 * step, as: V.self)
+            o.storeBytes(of: a3, toByteOffset: 3 * step, as: V.self)
+            c += 64
+        }
+        while c + 16 <= length {
+            var a = V()
+            for slot in slots {
+                prefetch(slot + prefetchDistance, from: c, count: 16)
+                a += V(repeating: weight(slot)) * UnsafeRawPointer(row(slot) + c).loadUnaligned(as: V.self)
+            }
+            UnsafeMutableRawPointer(out + c).storeBytes(of: a, as: V.self)
+            c += 16
+        }
+        while c < length {
+            var a: S = 0
+            for slot in slots { a += weight(slot) * row(slot)[c] }
+            out[c] = a
+            c += 1
+        }
+    }
+
+    /// out[i] = the extremal weight · row[i] over slots (first slot wins ties, NaN wins over
+    /// numbers), choice[i] = its edge; 0 and −1 without slots.
+    @inline(__always)
+    func extremum(
+        _ slots: Range<Int>, length: Int, into out: UnsafeMutablePointer<S>, choice: UnsafeMutablePointer<Int32>,
+        replaces: (S, S) -> Bool
+    ) {
+        guard let first = slots.first else {
+            for i in 0..<length {
+                out[i] = 0
+                choice[i] = -1
+            }
+            return
+        }
+        let w0 = weight(first), r0 = row(first), e0 = edgeIDs[first]
+        for i in 0..<length {
+            out[i] = w0 * r0[i]
+            choice[i] = e0
+        }
+        for slot in slots.dropFirst() {
+            let w = weight(slot), r = row(slot), e = edgeIDs[slot]
+            for i in 0..<length {
+                let v = w * r[i]
+                if replaces(v, out[i]) || (v.isNaN && !out[i].isNaN) {
+                    out[i] = v
+                    choice[i] = e
+                }
+            }
+        }
+    }
+}

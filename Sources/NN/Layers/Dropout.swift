@@ -1,0 +1,69 @@
+import Calculus
+import Tensors
+
+/// Inverted dropout: in training, each element is zeroed with probability `probability` and
+/// the survivors are scaled by 1 / (1 − probability), so the expected value is unchanged; in
+/// evaluation mode the input passes through untouched.
+///
+/// The layer owns a seeded generator, so the same seed gives the same sequence of masks.
+/// For a sparse input, apply it to the stored values only (``dropping(values:)``): zeros that
+/// are not stored stay zero anyway, and the cost is proportional to the stored count.
+public final class Dropout<Scalar: TensorScalar>: Layer {
+    /// The probability of zeroing an element, in [0, 1].
+    public let probability: Double
+    /// Whether masks are applied (training) or the input passes through (evaluation).
+    public var isTraining = true
+    private var generator: SplitMix64
+
+    /// Creates the layer; masks are drawn from a generator seeded with `seed`.
+    ///
+    /// - Precondition: 0 ≤ `probability` ≤ 1.
+    public init(probability: Double, seed: UInt64) {
+        require((0...1).contains(probability), "dropout probability \(probability) outside [0, 1]")
+        self.probability = probability
+        generator = SplitMix64(seed: seed)
+    }
+
+    /// `input` times a fresh mask in training mode (and when ``probability`` > 0); `input`
+    /// itself otherwise.
+    public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
+        guard isTraining, probability > 0 else { return input }
+        return input * mask(shape: input.shape)
+    }
+
+    /// Dropout of the stored values of a sparse matrix (a 1-D tensor of its nonzeros).
+    public func dropping(values: Tensor<Scalar>) -> Tensor<Scalar> {
+        require(values.rank == 1, "sparse values must be 1-D, got shape \(values.shape)")
+        return self(values)
+    }
+
+    /// A fresh mask of `shape`: 1 / (1 − probability) with probability 1 − probability, else 0
+    /// (all zeros when ``probability`` is 1).
+    public func mask(shape: [Int]) -> Tensor<Scalar> {
+        let keep = 1 - probability
+        let scale = keep > 0 ? 1 / keep : 0
+        return Tensor.build(shape: shape) { out in
+            let n = shape.reduce(1, *)
+            if ConcreteScalar.isFloat(Scalar.self) {
+                fillDropoutMask(ConcreteScalar.cast(out, to: Float.self), count: n, keep: keep, scale: Float(scale), &generator)
+            } else {
+                fillDropoutMask(ConcreteScalar.cast(out, to: Double.self), count: n, keep: keep, scale: scale, &generator)
+            }
+        }
+    }
+
+    /// The indices in 0..<count kept by a fresh draw, in increasing order (each kept with
+    /// probability 1 − probability): for dropping entries structurally, such as edges.
+    public func keptIndices(count: Int) -> [Int] {
+        let keep = 1 - probability
+        return (0..<count).filter { _ in generator.nextUniform() < keep }
+    }
+}
+
+/// Writes `scale` with probability `keep`, else 0; outside the generic class so that it is
+/// specialized for the concrete element type.
+private func fillDropoutMask<T: BinaryFloatingPoint>(
+    _ out: UnsafeMutablePointer<T>, count: Int, keep: Double, scale: T, _ generator: inout SplitMix64
+) {
+    for i in 0..<count { out[i] = generator.nextUniform() < keep ? scale : 0 }
+}
