@@ -15,7 +15,7 @@ enum RosenbrockBenchmark {
             var generator = SplitMix64(seed: UInt64(n))
             let x = (0..<n).map { _ in -2 + 4 * generator.nextUniform() }
             let hand = handGradient(x)
-            let handSeconds = BenchmarkTiming.bestSeconds { _ = handGradient(x) }
+            let handSeconds = secondsPerCall { _ = handGradient(x) }
             var gradients: [[Double]] = []
             func cell(_ seconds: Double?) -> String {
                 guard let seconds else { return "-" }
@@ -27,21 +27,35 @@ enum RosenbrockBenchmark {
             var compiledSeconds: Double?
             if n <= 1_000 {
                 gradients.append(ForwardMode.gradient(of: dualRosenbrock, at: x))
-                dualSeconds = BenchmarkTiming.bestSeconds { _ = ForwardMode.gradient(of: dualRosenbrock, at: x) }
+                dualSeconds = secondsPerCall { _ = ForwardMode.gradient(of: dualRosenbrock, at: x) }
                 let (f, names) = rosenbrock(n)
                 if let compiled = try? CompiledExpression(f.gradient(wrt: names), variables: names) {
                     gradients.append(compiled(x))
-                    compiledSeconds = BenchmarkTiming.bestSeconds { _ = compiled(x) }
+                    compiledSeconds = secondsPerCall { _ = compiled(x) }
                 }
             }
             gradients.append(tapeGradient(x))
-            let tapeSeconds = BenchmarkTiming.bestSeconds { _ = tapeGradient(x) }
+            let tapeSeconds = secondsPerCall { _ = tapeGradient(x) }
             let difference = gradients.map { g in zip(g, hand).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
             print(row([
                 ("\(n)", 10), (String(format: "%.2e", handSeconds), 12), (cell(dualSeconds), 20),
                 (cell(tapeSeconds), 20), (cell(compiledSeconds), 20), (String(format: "%.1e", difference), 10),
             ]))
         }
+    }
+
+    /// `BenchmarkTiming.bestSeconds` of a batch of calls of `body`, per call. A gradient at
+    /// n = 10 takes well under a microsecond, less than reading the clocks costs, so calls are
+    /// batched until a batch takes at least a millisecond.
+    static func secondsPerCall(_ body: () -> Void) -> Double {
+        var repetitions = 1
+        while repetitions < 1 << 24 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<repetitions { body() }
+            if DispatchTime.now().uptimeNanoseconds - start >= 1_000_000 { break }
+            repetitions *= 4
+        }
+        return BenchmarkTiming.bestSeconds { for _ in 0..<repetitions { body() } } / Double(repetitions)
     }
 
     /// The baseline: `rosenbrockGradient` into a fresh array (the other modes allocate theirs).
