@@ -96,7 +96,7 @@ struct DiffCommand: ParsableCommand {
         guard let plot = StepErrorPlot.plot(of: evaluation, entry: entry, exact: exact) else {
             throw ValidationError("cannot plot the error of \(DerivativeLayout.name(of: entry)) at this point")
         }
-        try AtomicFile.write(Data(plot.svg.utf8), to: URL(fileURLWithPath: path))
+        try AtomicFile.write(Array(plot.svg.utf8), to: URL(fileURLWithPath: path))
     }
 
     private func printError(_ line: String) {

@@ -67,7 +67,7 @@ import Testing
     /// Printing then parsing gives back the identical (interned) expression.
     @Test func printedTextParsesBackToTheSameExpression() async {
         await propertyCheck(count: 300, input: Gen.uint64()) { seed in
-            var rng = SymbolicTestRNG(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let e = SymbolicRandomExpression.make(depth: Int.random(in: 1...6, using: &rng), using: &rng).expression
             let text = e.description
             #expect((try? Expression(parsing: text)) == e, "\(text)")

@@ -1,18 +1,5 @@
 import Calculus
 
-/// SplitMix64: a small seeded generator so every random expression and point is reproducible.
-struct SymbolicTestRNG: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A random expression over `x` and `y` in two independent forms: an `Expression` built
 /// through the simplifying constructors, and a plain closure that computes the same function
 /// directly with `Double` arithmetic and the primitives. The closure is the oracle the
@@ -27,7 +14,7 @@ struct SymbolicRandomExpression {
 
     static let variables = ["x", "y"]
 
-    static func make(depth: Int, using rng: inout SymbolicTestRNG) -> SymbolicRandomExpression {
+    static func make(depth: Int, using rng: inout SplitMix64) -> SymbolicRandomExpression {
         if depth == 0 { return leaf(using: &rng) }
         let u = make(depth: depth - 1, using: &rng)
         let ue = u.expression, uf = u.oracle
@@ -93,7 +80,7 @@ struct SymbolicRandomExpression {
         return .init(expression: Expression.scaled(expression, by: c), oracle: { c * f($0, $1) })
     }
 
-    private static func leaf(using rng: inout SymbolicTestRNG) -> SymbolicRandomExpression {
+    private static func leaf(using rng: inout SplitMix64) -> SymbolicRandomExpression {
         switch Int.random(in: 0..<6, using: &rng) {
         case 0, 1: return .init(expression: .variable("x"), oracle: { x, _ in x })
         case 2, 3: return .init(expression: .variable("y"), oracle: { _, y in y })
@@ -109,7 +96,7 @@ struct SymbolicRandomExpression {
 }
 
 /// A random point with coordinates in [−1.5, 1.5].
-func symbolicRandomPoint(using rng: inout SymbolicTestRNG) -> [String: Double] {
+func symbolicRandomPoint(using rng: inout SplitMix64) -> [String: Double] {
     ["x": Double.random(in: -1.5...1.5, using: &rng), "y": Double.random(in: -1.5...1.5, using: &rng)]
 }
 

@@ -37,9 +37,9 @@ public enum EdgeListWriter {
     ) throws(EdgeListError) {
         let text = try text(of: graph, nodeIDs: nodeIDs, delimiter: delimiter, header: header)
         do {
-            try AtomicFile.write(Data(text.utf8), to: url)
+            try AtomicFile.write(Array(text.utf8), to: url)
         } catch {
-            throw .unwritable(path: url.path, reason: "\(error)")
+            throw .unwritable(path: error.path, reason: error.reason)
         }
     }
 }

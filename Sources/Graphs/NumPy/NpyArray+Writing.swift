@@ -25,7 +25,11 @@ extension NpyArray {
     /// Writes the array to a `.npy` file atomically (a temporary file in the same folder,
     /// renamed over `url`), so readers never see a half-written file.
     public func write(to url: URL) throws(NpyError) {
-        try AtomicFile.write(Data(npyBytes), to: url)
+        do {
+            try AtomicFile.write(npyBytes, to: url)
+        } catch {
+            throw .unwritable(path: error.path, reason: error.reason)
+        }
     }
 
     /// `header` padded with spaces and ended by a newline so that prefix + header is a multiple

@@ -110,7 +110,12 @@ public struct NpzFile: Sendable, Equatable {
 
     /// Writes the archive to `url` atomically (temporary file in the same folder, then rename).
     public func write(to url: URL, compressed: Bool = false) throws(NpyError) {
-        try AtomicFile.write(try zipData(compressed: compressed), to: url)
+        let data = try zipData(compressed: compressed)
+        do {
+            try AtomicFile.write(data, to: url)
+        } catch {
+            throw .unwritable(path: error.path, reason: error.reason)
+        }
     }
 }
 
