@@ -40,6 +40,7 @@ let package = Package(
             dependencies: [
                 "GraphGrad",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "RealModule", package: "swift-numerics"),
             ]),
         .executableTarget(name: "GraphGradBenchmarks", dependencies: ["GraphGrad"]),
         .target(

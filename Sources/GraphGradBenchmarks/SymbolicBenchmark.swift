@@ -66,7 +66,7 @@ private func sympySizes() -> [String: [String]] {
 }
 
 /// The n-dimensional Rosenbrock function Σ 100(x[i+1] − x[i]²)² + (1 − x[i])².
-private func rosenbrock(_ n: Int) -> (Calculus.Expression, [String]) {
+func rosenbrock(_ n: Int) -> (Calculus.Expression, [String]) {
     let names = (0..<n).map { "x\($0)" }
     let x = names.map(Calculus.Expression.variable)
     var terms: [Calculus.Expression] = []
@@ -80,7 +80,7 @@ private func rosenbrock(_ n: Int) -> (Calculus.Expression, [String]) {
 }
 
 /// The gradient of the Rosenbrock function written by hand: the baseline.
-private func rosenbrockGradient(_ x: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
+func rosenbrockGradient(_ x: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
     for i in g.indices { g[i] = 0 }
     for i in 0..<(x.count - 1) {
         let t = x[i + 1] - x[i] * x[i]

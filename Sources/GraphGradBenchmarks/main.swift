@@ -8,6 +8,8 @@ let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("elementwise", "Float32 elementwise ops and reductions in GB/s, against memcpy and numpy", ElementwiseBenchmark.run),
     ("spmm", "SpMM (sum) on 1M nodes / 10M edges / 64 features, against scipy.sparse and the bandwidth floor", runSpmmBenchmark),
     ("copy", "memcpy bandwidth of 256 MiB on 1 and 2 threads (reference for elementwise ops)", CopyBenchmark.run),
+    ("symbolic", "derivative sizes against SymPy and the compiled Rosenbrock gradient", runSymbolicBenchmark),
+    ("rosenbrock", "Rosenbrock gradient by duals, tape and compiled symbolic, n = 10 to 10^6, against a hand loop", RosenbrockBenchmark.run),
 ]
 
 let requested = CommandLine.arguments.dropFirst().first
@@ -16,6 +18,6 @@ if let suite = suites.first(where: { $0.name == requested }) {
 } else {
     if let requested { print("unknown benchmark \"\(requested)\"\n") }
     print("usage: swift run -c release graphgrad-bench <suite>\n\nsuites:")
-    for suite in suites { print("  \(suite.name.padding(toLength: 8, withPad: " ", startingAt: 0))\(suite.summary)") }
+    for suite in suites { print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(suite.summary)") }
     exit(requested == nil ? 0 : 2)
 }
