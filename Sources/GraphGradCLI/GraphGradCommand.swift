@@ -13,5 +13,7 @@ struct GraphGradCommand: ParsableCommand {
     static let subcommands: [any ParsableCommand.Type] = [
         DiffCommand.self,
         TrainCommand.self,
+        EvaluateCommand.self,
+        PredictCommand.self,
     ]
 }

@@ -90,12 +90,17 @@ struct ModelCheckpoint {
 
     /// Reads the checkpoint at `path` and rebuilds its model for `data`, with the saved values.
     ///
-    /// - Throws: the checkpoint's error when the file is unreadable or corrupt;
-    ///   `TrainCommandError` when the metadata is missing or unreadable, when `data` has other
-    ///   feature or class counts than the model was trained for, or when the saved tensors do
-    ///   not fit the model the metadata describes.
+    /// - Throws: `TrainCommandError` when the file is unreadable or corrupt, when its metadata
+    ///   is missing or unreadable, when `data` has other feature or class counts than the model
+    ///   was trained for, or when the saved tensors do not fit the model the metadata describes;
+    ///   the dataset's error when it cannot be loaded.
     static func load(path: String, datasetOverride: String?) throws -> (ModelCheckpoint, NodeClassificationData, any NodeClassifier<Float>) {
-        let checkpoint = try Checkpoint(contentsOf: URL(fileURLWithPath: path))
+        let checkpoint: Checkpoint
+        do {
+            checkpoint = try Checkpoint(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw TrainCommandError.checkpointUnreadable(path: path, error: error)
+        }
         let saved = try ModelCheckpoint(metadataOf: checkpoint, path: path)
         let dataset = try DatasetArgument.load(datasetOverride ?? saved.dataset)
         let data = try NodeClassificationData(dataset: dataset, normalizingFeatures: saved.hyperparameters.rowNormalizeFeatures)

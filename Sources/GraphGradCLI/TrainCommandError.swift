@@ -8,6 +8,8 @@ enum TrainCommandError: Error, CustomStringConvertible {
     case unknownModel(name: String)
     /// A numeric option is out of its range.
     case invalidOption(name: String, value: String, expected: String)
+    /// The checkpoint file cannot be read or is corrupt.
+    case checkpointUnreadable(path: String, error: CheckpointError)
     /// The checkpoint lacks a metadata entry, or holds one that cannot be read.
     case checkpointMetadata(path: String, key: String, problem: String)
     /// The checkpoint's model does not fit the dataset it is applied to.
@@ -26,6 +28,8 @@ enum TrainCommandError: Error, CustomStringConvertible {
             return "unknown model '\(name)'; valid models: \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))"
         case .invalidOption(let name, let value, let expected):
             return "--\(name) \(value): expected \(expected)"
+        case .checkpointUnreadable(let path, let error):
+            return "cannot use checkpoint \(path): \(error)"
         case .checkpointMetadata(let path, let key, let problem):
             return "\(path) is not a usable node-classification checkpoint: metadata '\(key)' \(problem)"
         case .checkpointMismatch(let path, let dataset, let what, let checkpoint, let datasetCount):
