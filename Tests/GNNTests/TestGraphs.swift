@@ -1,13 +1,13 @@
 import GraphGrad
 import _TestSupport
 
-/// A random undirected graph with an extra isolated node (so layers meet a node without
-/// neighbours) and a directed edge, seeded.
+/// A random undirected graph without parallel edges or loops, plus a node reached by one
+/// directed edge (so in- and out-neighbourhoods differ) and an isolated node (so layers meet a
+/// node without neighbours), seeded.
 func testGraph(nodeCount: Int = 7, edgeCount: Int = 9, seed: UInt64) throws -> Graph {
     var generator = SplitMix64(seed: seed)
     let random = Graph.erdosRenyi(nodeCount: nodeCount, edgeCount: edgeCount, using: &generator)
-    // One edge stored in one direction only, so in- and out-neighbourhoods differ.
-    return try Graph(nodeCount: nodeCount + 1, source: random.source + [0], target: random.target + [Int32(nodeCount - 1)])
+    return try Graph(nodeCount: nodeCount + 2, source: random.source + [0], target: random.target + [Int32(nodeCount)])
 }
 
 /// The dense operator M with M[v, u] = Σ over edges u → v of `weights[e]` (1 when nil), so
@@ -23,9 +23,14 @@ func denseOperator(_ graph: Graph, weights: [Double]? = nil) -> Tensor<Double> {
 
 /// Â = D^-1/2 (A + I) D^-1/2 computed densely from the edge list.
 func denseGCNOperator(_ graph: Graph) -> Tensor<Double> {
-    let loops = denseOperator(graph.removingSelfLoops()) + Tensor.identity(graph.nodeCount)
+    let loops = denseAdjacencyWithLoops(graph)
     let inverseRoot = loops.sum(along: 1).pow(-0.5)
     return inverseRoot.reshaped([graph.nodeCount, 1]) * loops * inverseRoot.reshaped([1, graph.nodeCount])
+}
+
+/// The adjacency with one self loop per node (loops already present are not doubled).
+func denseAdjacencyWithLoops(_ graph: Graph) -> Tensor<Double> {
+    denseOperator(graph.removingSelfLoops()) + Tensor.identity(graph.nodeCount)
 }
 
 /// Random sparse features: each entry stored with probability `density`, values in (0, 1].

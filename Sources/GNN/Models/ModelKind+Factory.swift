@@ -13,6 +13,21 @@ extension ModelKind {
             GCN(
                 featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers,
                 dropout: h.dropout, seed: seed)
+        case .gat:
+            GAT(
+                featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers,
+                heads: h.heads, outputHeads: h.outputHeads, dropout: h.dropout, attentionDropout: h.attentionDropout,
+                seed: seed)
+        case .sage:
+            GraphSAGE(
+                featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers,
+                aggregator: h.sageAggregator, dropout: h.dropout, seed: seed)
+        case .sgc:
+            SGC(featureCount: featureCount, classCount: classCount, k: h.k, seed: seed)
+        case .appnp:
+            APPNP(
+                featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers, k: h.k,
+                alpha: h.alpha, dropout: h.dropout, seed: seed)
         default:
             GCN(
                 featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers,
