@@ -28,9 +28,17 @@ extension ModelKind {
             APPNP(
                 featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers, k: h.k,
                 alpha: h.alpha, dropout: h.dropout, seed: seed)
-        default:
-            GCN(
+        case .gin:
+            GIN(
                 featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers,
+                dropout: h.dropout, seed: seed)
+        case .gcnii:
+            GCNII(
+                featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers,
+                alpha: h.alpha, lambda: h.lambda, dropout: h.dropout, seed: seed)
+        case .cheb:
+            ChebNet(
+                featureCount: featureCount, hiddenSize: h.hidden, classCount: classCount, layerCount: h.layers, k: h.k,
                 dropout: h.dropout, seed: seed)
         }
     }
