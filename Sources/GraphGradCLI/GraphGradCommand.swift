@@ -12,5 +12,8 @@ struct GraphGradCommand: ParsableCommand {
     /// Every subcommand; a new one is added here and nowhere else.
     static let subcommands: [any ParsableCommand.Type] = [
         DiffCommand.self,
+        TrainCommand.self,
+        EvaluateCommand.self,
+        PredictCommand.self,
     ]
 }

@@ -1,0 +1,67 @@
+import Calculus
+import Graphs
+import NN
+import Tensors
+
+/// The graph attention layer of Veličković et al. (PyG's `GATConv`), with H heads:
+///
+///     h = X·W  (viewed [N, H, F]),   e_ij = LeakyReLU_0.2(⟨a_src, h_j⟩ + ⟨a_dst, h_i⟩)
+///     α_ij = softmax over j ∈ N(i) ∪ {i} of e_ij,   then dropout on α in training
+///     x′_i = ‖ over heads (or the mean over heads) of Σ_j α_ij h_j   + b
+///
+/// Self loops are made exactly one per node, like PyG (cached in the context). The scores
+/// are one SDDMM, the softmax a segment softmax over each node's in-edges and the weighted
+/// sum one fused sparse product: no E × F messages are materialized.
+///
+/// **Shapes**: x `[N, inputs]` (dense or sparse) → `[N, H·outputs]` when concatenating,
+/// `[N, outputs]` when averaging.
+public final class GATConv<Scalar: TensorScalar>: GraphLayer {
+    /// W, `[inputs, H·outputs]` (Glorot), without bias.
+    public let linear: Linear<Scalar>
+    /// a_src, `[H, outputs]` (Glorot).
+    public let attentionSource: Parameter<Scalar>
+    /// a_dst, `[H, outputs]` (Glorot).
+    public let attentionTarget: Parameter<Scalar>
+    /// b, `[H·outputs]` when concatenating, else `[outputs]` (zeros).
+    public let bias: Parameter<Scalar>
+    /// Dropout on the attention coefficients.
+    public let attentionDropout: Dropout<Scalar>
+    /// Number of heads H.
+    public let heads: Int
+    /// Whether heads are concatenated (true) or averaged.
+    public let concatenatesHeads: Bool
+    /// The LeakyReLU slope of the scores.
+    public let negativeSlope: Scalar
+    /// Whether attention dropout is active.
+    public var isTraining = true
+
+    /// A layer from `inputSize` features to `heads` heads of `outputSize`, initialized from
+    /// `generator`; attention dropout masks come from a generator seeded from it too.
+    public init(
+        inputSize: Int, outputSize: Int, heads: Int = 1, concatenatesHeads: Bool = true, attentionDropout: Double = 0,
+        negativeSlope: Scalar = 0.2, using generator: inout some RandomNumberGenerator
+    ) {
+        linear = Linear(inputSize: inputSize, outputSize: heads * outputSize, bias: false, using: &generator)
+        attentionSource = Parameter(Tensor.glorotUniform([heads, outputSize], using: &generator))
+        attentionTarget = Parameter(Tensor.glorotUniform([heads, outputSize], using: &generator))
+        bias = Parameter(Tensor.zeros([concatenatesHeads ? heads * outputSize : outputSize]))
+        self.attentionDropout = Dropout(probability: attentionDropout, seed: generator.next())
+        self.heads = heads
+        self.concatenatesHeads = concatenatesHeads
+        self.negativeSlope = negativeSlope
+    }
+
+    /// The attention-weighted neighbourhood sums.
+    public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
+        let n = x.nodeCount
+        let width = linear.outputSize / heads
+        let h = linear(x).reshaped([n, heads, width])
+        let loops = graph.withSelfLoops
+        let scores = sddmm(
+            loops, source: (h * attentionSource.value).sum(along: 2), target: (h * attentionTarget.value).sum(along: 2),
+            operation: .add)
+        let attention = attentionDropout(segmentSoftmax(loops, scores.leakyRelu(slope: negativeSlope)))
+        let out = MessagePassing()(h, on: loops, message: .weighted(attention))
+        return (concatenatesHeads ? out.reshaped([n, heads * width]) : out.mean(along: 1)) + bias.value
+    }
+}

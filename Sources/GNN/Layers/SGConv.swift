@@ -1,0 +1,46 @@
+import NN
+import Tensors
+
+/// The simplified graph convolution of Wu et al. (PyG's `SGConv`): K propagation steps
+/// with the GCN operator, then one linear map,
+///
+///     X′ = Â^K · X · W + b
+///
+/// Â^K·X has no parameters, so ``callAsFunction(_:)`` computes it once per ``GraphInput``
+/// and keeps it (PyG's `cached=True`); training then costs one dense product per epoch.
+///
+/// **Shapes**: x `[N, inputs]` (dense or sparse) → `[N, outputs]`.
+public final class SGConv<Scalar: TensorScalar>: GraphLayer {
+    /// W, `[inputs, outputs]` (Glorot), and b (zeros).
+    public let linear: Linear<Scalar>
+    /// Number of propagation steps K.
+    public let k: Int
+    /// Unused by this layer; kept for the ``Module`` protocol.
+    public var isTraining = true
+
+    /// A layer from `inputSize` to `outputSize` features after `k` steps.
+    ///
+    /// - Precondition: `k` ≥ 0.
+    public init(inputSize: Int, outputSize: Int, k: Int, using generator: inout some RandomNumberGenerator) {
+        require(k >= 0, "SGConv needs K ≥ 0, got \(k)")
+        linear = Linear(inputSize: inputSize, outputSize: outputSize, using: &generator)
+        self.k = k
+    }
+
+    /// Â^K · X (dense).
+    public func propagated(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
+        let normalized = graph.gcnNormalized
+        return (0..<k).reduce(x.denseTensor) { h, _ in normalized.propagate(h) }
+    }
+
+    /// Â^K · X · W + b, propagating on every call.
+    public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
+        linear(propagated(x, on: graph))
+    }
+
+    /// Â^K · X · W + b for the features of `input`, with Â^K · X computed on the first call
+    /// for this input and reused after.
+    public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
+        linear(input.memoized("gnn.sgc.K\(k)") { propagated(input.features, on: input.context) })
+    }
+}

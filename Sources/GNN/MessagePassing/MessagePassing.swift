@@ -1,0 +1,63 @@
+import Graphs
+import Tensors
+
+/// Message passing in the shape of PyG's `MessagePassing` and NGra's SAGA-NN: scatter node
+/// features onto the edges, apply a per-edge function, gather the messages at each edge's
+/// target, apply a per-node function:
+///
+///     out[v] = update(AGG over edges e = (u → v) of message(x[u], x[v], e))
+///
+/// Copy and weighted messages are lowered to one fused sparse product (`spmm`), which never
+/// materializes the E × F messages; general messages are materialized with `gather`, the
+/// message function and `scatter`. Both lowerings are differentiable to any order.
+///
+/// **Shapes**: x `[N, F...]` → `[N, F′...]` (F′ = F for copy and weighted messages).
+public struct MessagePassing<Scalar: TensorScalar>: Sendable {
+    /// How a copy or weighted message is computed.
+    public enum Lowering: Sendable {
+        /// One fused sparse-dense product.
+        case fused
+        /// Messages materialized on the edges, then scattered: the general path, for checking
+        /// the fused one.
+        case materialized
+    }
+
+    /// How each node combines its incoming messages (sum, mean, max, min; attention is a sum
+    /// of weighted messages).
+    public var aggregation: Aggregation
+    /// How copy and weighted messages are computed.
+    public var lowering: Lowering
+
+    /// A message-passing step with `aggregation`, fused where the message allows.
+    public init(aggregation: Aggregation = .sum, lowering: Lowering = .fused) {
+        self.aggregation = aggregation
+        self.lowering = lowering
+    }
+
+    /// The aggregated messages at every node: AGG over edges u → v of `message`.
+    public func callAsFunction(_ x: Tensor<Scalar>, on graph: Graph, message: Message<Scalar> = .copySource) -> Tensor<Scalar> {
+        switch (message, lowering) {
+        case (.copySource, .fused):
+            return spmm(graph, x, aggregation: aggregation)
+        case (.weighted(let weights), .fused):
+            return spmm(graph, x, edgeWeights: weights, aggregation: aggregation)
+        case (.copySource, .materialized):
+            return scatter(graph, gather(graph, x, from: .source), aggregation: aggregation)
+        case (.weighted(let weights), .materialized):
+            let messages = gather(graph, x, from: .source)
+            let trailing = [Int](repeating: 1, count: messages.rank - weights.rank)
+            return scatter(graph, messages * weights.reshaped(weights.shape + trailing), aggregation: aggregation)
+        case (.general(let function), _):
+            return scatter(graph, function(EdgeView(graph: graph, nodes: x)), aggregation: aggregation)
+        }
+    }
+
+    /// The aggregated messages passed through the per-node function `update`, which sees
+    /// each node's aggregate and its own features: update(aggregate, x).
+    public func callAsFunction(
+        _ x: Tensor<Scalar>, on graph: Graph, message: Message<Scalar> = .copySource,
+        update: (_ aggregate: Tensor<Scalar>, _ x: Tensor<Scalar>) -> Tensor<Scalar>
+    ) -> Tensor<Scalar> {
+        update(self(x, on: graph, message: message), x)
+    }
+}

@@ -1,0 +1,48 @@
+import Calculus
+import NN
+import Tensors
+
+/// The graph attention network of Veličković et al. (2018), as PyG's example: dropout on
+/// the input, hidden GATConv layers with concatenated heads and ELU, dropout, and an output
+/// GATConv whose heads are averaged,
+///
+///     logits = GAT_mean(dropout(ELU(GAT_concat(dropout(X)))))   (two layers)
+///
+/// with attention dropout inside every layer.
+public final class GAT<Scalar: TensorScalar>: NodeClassifier {
+    /// The attention layers, first to last.
+    public let convolutions: [GATConv<Scalar>]
+    /// Dropout before every layer (sparse input: stored values only).
+    public let dropout: Dropout<Scalar>
+    /// Whether dropout is active.
+    public var isTraining = true
+
+    /// A network of `layerCount` layers: hidden ones of `heads` × `hiddenSize`, the last of
+    /// `outputHeads` averaged heads of `classCount`; seeded by `seed`.
+    ///
+    /// - Precondition: `layerCount` ≥ 1.
+    public init(
+        featureCount: Int, hiddenSize: Int, classCount: Int, layerCount: Int = 2, heads: Int, outputHeads: Int,
+        dropout: Double, attentionDropout: Double, seed: UInt64
+    ) {
+        require(layerCount >= 1, "GAT needs at least one layer, got \(layerCount)")
+        var generator = SplitMix64(seed: seed)
+        convolutions = (0..<layerCount).map { index in
+            let isLast = index == layerCount - 1
+            return GATConv(
+                inputSize: index == 0 ? featureCount : heads * hiddenSize, outputSize: isLast ? classCount : hiddenSize,
+                heads: isLast ? outputHeads : heads, concatenatesHeads: !isLast, attentionDropout: attentionDropout,
+                using: &generator)
+        }
+        self.dropout = Dropout(probability: dropout, seed: generator.next())
+    }
+
+    /// The logits `[N, classes]`.
+    public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
+        var h = convolutions[0](input.features.dropped(by: dropout), on: input.context)
+        for convolution in convolutions.dropFirst() {
+            h = convolution(dropout(h.elu()), on: input.context)
+        }
+        return h
+    }
+}

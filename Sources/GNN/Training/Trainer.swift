@@ -1,0 +1,107 @@
+import Graphs
+import NN
+import Tensors
+
+/// Full-batch node classification: each epoch runs the model on the whole graph, takes the
+/// mean cross-entropy over the training nodes, and updates the parameters with Adam.
+///
+/// Model selection and early stopping follow GAT and PyTorch Geometric: after every step the
+/// model is evaluated without dropout; the epoch with the lowest validation loss is the
+/// selected one (its test accuracy is the one reported, its parameters are restored at the
+/// end), and training stops after `patience` epochs in a row without a lower validation loss.
+///
+/// Every random choice comes from the model's seeded generators, and the kernels give the
+/// same results on any `Threading.threadCount`, so a run is reproducible bit for bit.
+public final class Trainer {
+    /// The model being trained.
+    public let model: any NodeClassifier<Float>
+    /// The data it trains on.
+    public let data: NodeClassificationData
+    /// Learning rate, weight decay, epochs and patience (the model's other fields were used
+    /// to build it).
+    public let hyperparameters: Hyperparameters
+    /// Adam over the model's parameter groups (each with the weight decay its paper uses).
+    public let optimizer: Adam<Float>
+
+    /// Prepares training of `model` on `data` with `hyperparameters`.
+    ///
+    /// - Precondition: at least one epoch; a patience, when given, of at least one epoch; a
+    ///   positive learning rate.
+    public init(model: any NodeClassifier<Float>, data: NodeClassificationData, hyperparameters: Hyperparameters) {
+        let h = hyperparameters
+        require(h.epochs >= 1, "training needs at least one epoch, got \(h.epochs)")
+        require(h.patience.map { $0 >= 1 } ?? true, "early-stopping patience \(h.patience ?? 0) must be at least 1")
+        require(h.learningRate > 0 && h.learningRate.isFinite, "learning rate \(h.learningRate) must be positive")
+        self.model = model
+        self.data = data
+        self.hyperparameters = h
+        optimizer = Adam(groups: model.parameterGroups(for: h), learningRate: h.learningRate)
+    }
+
+    /// Trains until the epoch limit or early stop, restores the parameters of the selected
+    /// epoch, and reports the history; `onEpoch` sees each epoch as it ends.
+    public func train(onEpoch: (EpochRecord) -> Void = { _ in }) -> TrainingReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let parameters = model.parameters
+        let stopper = EarlyStopping<Float>(patience: hyperparameters.patience ?? hyperparameters.epochs, goal: .minimize)
+        var history: [EpochRecord] = []
+        for epoch in 0..<hyperparameters.epochs {
+            let stepStart = clock.now
+            let loss = step()
+            let evaluationStart = clock.now
+            let metrics = evaluate()
+            let end = clock.now
+            let record = EpochRecord(
+                epoch: epoch, loss: loss, metrics: metrics,
+                trainMilliseconds: Self.milliseconds(evaluationStart - stepStart),
+                evaluationMilliseconds: Self.milliseconds(end - evaluationStart))
+            history.append(record)
+            onEpoch(record)
+            stopper.record(metric: metrics.validationLoss, epoch: epoch, parameters: parameters)
+            if hyperparameters.patience != nil && stopper.shouldStop { break }
+        }
+        stopper.restoreBest(into: parameters)
+        return TrainingReport(
+            history: history,
+            // A NaN validation loss at every epoch never improves: keep the last epoch then.
+            bestEpoch: stopper.bestEpoch ?? history.count - 1,
+            parameterCount: model.parameterCount, totalSeconds: Self.seconds(clock.now - start))
+    }
+
+    /// One optimizer step on the training nodes, in training mode; returns the loss.
+    public func step() -> Double {
+        model.train()
+        optimizer.zeroGrad()
+        let loss = crossEntropy(logits: model(data.input), labels: data.labels, rows: data.trainRows)
+        loss.backward()
+        optimizer.step()
+        return Double(loss.scalars[0])
+    }
+
+    /// The model's accuracies and validation loss, in evaluation mode and off the tape.
+    public func evaluate() -> NodeClassificationMetrics {
+        let scores = evaluationLogits()
+        return withoutGradients {
+            NodeClassificationMetrics(
+                trainAccuracy: accuracy(logits: scores, labels: data.labels, rows: data.trainRows),
+                validationAccuracy: accuracy(logits: scores, labels: data.labels, rows: data.validationRows),
+                testAccuracy: accuracy(logits: scores, labels: data.labels, rows: data.testRows),
+                validationLoss: Double(
+                    crossEntropy(logits: scores, labels: data.labels, rows: data.validationRows).scalars[0]))
+        }
+    }
+
+    /// The class scores of every node in evaluation mode, off the tape.
+    public func evaluationLogits() -> Tensor<Float> {
+        model.eval()
+        return withoutGradients { model(data.input) }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double { seconds(duration) * 1000 }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let (whole, attoseconds) = duration.components
+        return Double(whole) + Double(attoseconds) * 1e-18
+    }
+}
