@@ -36,6 +36,8 @@ public enum NodeFeatures<Scalar: TensorScalar>: Sendable {
     /// X·W; a sparse matrix multiplies over its stored values only.
     ///
     /// **Shapes**: self `[N, F]`, weight `[F, F′]` → `[N, F′]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func matmul(_ weight: Tensor<Scalar>) -> Tensor<Scalar> {
         switch self {
         case .dense(let x): x.matmul(weight)
@@ -45,6 +47,8 @@ public enum NodeFeatures<Scalar: TensorScalar>: Sendable {
 
     /// The features after `dropout`: a sparse matrix drops stored values only (zeros that are
     /// not stored stay zero anyway), at a cost proportional to the stored count.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func dropped(by dropout: Dropout<Scalar>) -> NodeFeatures {
         switch self {
         case .dense(let x): .dense(dropout(x))
@@ -55,6 +59,8 @@ public enum NodeFeatures<Scalar: TensorScalar>: Sendable {
 
 extension Linear {
     /// x·W + b for dense or sparse `features` of shape `[N, inputs]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ features: NodeFeatures<Scalar>) -> Tensor<Scalar> {
         guard case .sparse(let x) = features else { return self(features.denseTensor) }
         require(x.columnCount == inputSize, "Linear expects [N, \(inputSize)], got [\(x.rowCount), \(x.columnCount)]")

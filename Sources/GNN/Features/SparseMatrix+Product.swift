@@ -9,6 +9,8 @@ extension SparseMatrix {
     /// to a stored value X[i, j] is ⟨Ḡ[i], W[j]⟩.
     ///
     /// **Shapes**: self `[rows, columns]`, dense `[columns, outputs]` → `[rows, outputs]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func matmul(_ dense: Tensor<Scalar>) -> Tensor<Scalar> {
         require(
             dense.rank == 2 && dense.shape[0] == columnCount,
@@ -22,6 +24,8 @@ extension SparseMatrix {
     /// The matrix as a dense tensor, differentiable in ``values``.
     ///
     /// **Shapes**: → `[rows, columns]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func dense() -> Tensor<Scalar> {
         var positions = [Int](repeating: 0, count: storedCount)
         for row in 0..<rowCount {

@@ -28,6 +28,8 @@ public struct WeightedGraph<Scalar: TensorScalar>: Sendable {
     /// sparse product).
     ///
     /// **Shapes**: x `[N, F...]` → `[N, F...]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func propagate(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
         MessagePassing(aggregation: .sum)(x, on: graph, message: .weighted(weights))
     }

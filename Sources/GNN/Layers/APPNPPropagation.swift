@@ -27,6 +27,8 @@ public final class APPNPPropagation<Scalar: TensorScalar>: GraphLayer {
     }
 
     /// Z^K from H = `x`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         let h = x.denseTensor
         let normalized = graph.gcnNormalized

@@ -30,6 +30,8 @@ public final class ChebConv<Scalar: TensorScalar>: GraphLayer {
     }
 
     /// Σ T_k(L̃) · X · W_k + b.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         let laplacian = graph.scaledLaplacian
         let y = terms.map { $0(x) }

@@ -34,6 +34,10 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
     public let negativeSlope: Scalar
     /// Whether attention dropout is active.
     public var isTraining = true
+    /// 0/1 masks `[H·F, 2H]` placing head h's rows of the flattened features against column h
+    /// (source) and column H + h (target), for ``scoreProjection``.
+    private let sourceMask: Tensor<Scalar>
+    private let targetMask: Tensor<Scalar>
 
     /// A layer from `inputSize` features to `heads` heads of `outputSize`, initialized from
     /// `generator`; attention dropout masks come from a generator seeded from it too.
@@ -49,19 +53,38 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
         self.heads = heads
         self.concatenatesHeads = concatenatesHeads
         self.negativeSlope = negativeSlope
+        let rows = heads * outputSize
+        func mask(columnOffset: Int) -> Tensor<Scalar> {
+            Tensor(shape: [rows, 2 * heads], scalars: (0..<rows * 2 * heads).map { index in
+                index % (2 * heads) == columnOffset + index / (2 * heads) / outputSize ? 1 : 0
+            })
+        }
+        sourceMask = mask(columnOffset: 0)
+        targetMask = mask(columnOffset: heads)
+    }
+
+    /// The block-diagonal `[H·F, 2H]` matrix holding a_src and a_dst, so that one product
+    /// with the flattened features gives every head's source and target scores (a GEMM
+    /// instead of a broadcast multiply and a reduction over N·H·F elements).
+    private var scoreProjection: Tensor<Scalar> {
+        let rows = sourceMask.shape[0]
+        return attentionSource.value.reshaped([rows, 1]) * sourceMask + attentionTarget.value.reshaped([rows, 1]) * targetMask
     }
 
     /// The attention-weighted neighbourhood sums.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         let n = x.nodeCount
         let width = linear.outputSize / heads
-        let h = linear(x).reshaped([n, heads, width])
+        let flat = linear(x)
+        let nodeScores = flat.matmul(scoreProjection)
         let loops = graph.withSelfLoops
         let scores = sddmm(
-            loops, source: (h * attentionSource.value).sum(along: 2), target: (h * attentionTarget.value).sum(along: 2),
+            loops, source: nodeScores.sliced(along: 1, 0..<heads), target: nodeScores.sliced(along: 1, heads..<(2 * heads)),
             operation: .add)
         let attention = attentionDropout(segmentSoftmax(loops, scores.leakyRelu(slope: negativeSlope)))
-        let out = MessagePassing()(h, on: loops, message: .weighted(attention))
+        let out = MessagePassing()(flat.reshaped([n, heads, width]), on: loops, message: .weighted(attention))
         return (concatenatesHeads ? out.reshaped([n, heads * width]) : out.mean(along: 1)) + bias.value
     }
 }

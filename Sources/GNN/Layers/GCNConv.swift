@@ -25,6 +25,8 @@ public final class GCNConv<Scalar: TensorScalar>: GraphLayer {
     }
 
     /// Â · X · W + b.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         let propagated = graph.gcnNormalized.propagate(linear(x))
         return bias.map { propagated + $0.value } ?? propagated

@@ -20,6 +20,7 @@ public final class GCNIIConv<Scalar: TensorScalar>: Module {
     public let beta: Scalar
     /// Unused by this layer; kept for the ``Module`` protocol.
     public var isTraining = true
+    private let identity: Tensor<Scalar>
 
     /// A layer of width `width` at depth `layer` (1-based) with residual weight `alpha` and
     /// identity strength `lambda`, initialized from `generator`.
@@ -30,11 +31,20 @@ public final class GCNIIConv<Scalar: TensorScalar>: Module {
         weight = Parameter(Tensor.glorotUniform([width, width], using: &generator))
         self.alpha = Scalar(alpha)
         beta = Scalar(Foundation.log(lambda / Double(layer) + 1))
+        identity = Tensor.identity(width)
     }
 
     /// The layer's output for `x` with initial representation `initial`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: Tensor<Scalar>, initial: Tensor<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
-        let support = (1 - alpha) * graph.gcnNormalized.propagate(x) + alpha * initial
-        return (1 - beta) * support + beta * support.matmul(weight.value)
+        // (1 − α) is folded into a cached copy of Â's weights and (1 − β)I + βW is formed on the
+        // small [F, F] matrix, sparing three passes over [N, F] per layer.
+        let damped = graph.memoized("gnn.gcn.scaled\(1 - alpha)") {
+            let normalized = graph.gcnNormalized
+            return WeightedGraph(graph: normalized.graph, weights: (1 - alpha) * normalized.weights)
+        }
+        let support = damped.propagate(x) + alpha * initial
+        return support.matmul((1 - beta) * identity + beta * weight.value)
     }
 }

@@ -29,6 +29,8 @@ public final class GINConv<Scalar: TensorScalar>: GraphLayer {
     }
 
     /// MLP((1 + ε) · x + Σ neighbours).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         let h = x.matmul(first.weight.value)
         var z = (1 + epsilon.value) * h + MessagePassing(aggregation: .sum)(h, on: graph.graph)

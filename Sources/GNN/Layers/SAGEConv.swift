@@ -42,6 +42,8 @@ public final class SAGEConv<Scalar: TensorScalar>: GraphLayer {
     }
 
     /// The aggregated neighbourhood plus the transformed root, optionally normalized.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         let neighbours: Tensor<Scalar>
         if let pool {

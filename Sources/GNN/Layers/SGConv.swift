@@ -28,18 +28,24 @@ public final class SGConv<Scalar: TensorScalar>: GraphLayer {
     }
 
     /// Â^K · X (dense).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func propagated(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         let normalized = graph.gcnNormalized
         return (0..<k).reduce(x.denseTensor) { h, _ in normalized.propagate(h) }
     }
 
     /// Â^K · X · W + b, propagating on every call.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         linear(propagated(x, on: graph))
     }
 
     /// Â^K · X · W + b for the features of `input`, with Â^K · X computed on the first call
     /// for this input and reused after.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
         linear(input.memoized("gnn.sgc.K\(k)") { propagated(input.features, on: input.context) })
     }

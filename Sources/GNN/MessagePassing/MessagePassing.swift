@@ -35,6 +35,8 @@ public struct MessagePassing<Scalar: TensorScalar>: Sendable {
     }
 
     /// The aggregated messages at every node: AGG over edges u → v of `message`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: Tensor<Scalar>, on graph: Graph, message: Message<Scalar> = .copySource) -> Tensor<Scalar> {
         switch (message, lowering) {
         case (.copySource, .fused):
@@ -54,6 +56,8 @@ public struct MessagePassing<Scalar: TensorScalar>: Sendable {
 
     /// The aggregated messages passed through the per-node function `update`, which sees
     /// each node's aggregate and its own features: update(aggregate, x).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(
         _ x: Tensor<Scalar>, on graph: Graph, message: Message<Scalar> = .copySource,
         update: (_ aggregate: Tensor<Scalar>, _ x: Tensor<Scalar>) -> Tensor<Scalar>

@@ -35,6 +35,8 @@ public final class APPNP<Scalar: TensorScalar>: NodeClassifier {
     }
 
     /// The logits `[N, classes]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
         var h = layers[0](input.features.dropped(by: dropout))
         for layer in layers.dropFirst() {

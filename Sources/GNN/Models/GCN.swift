@@ -29,6 +29,8 @@ public final class GCN<Scalar: TensorScalar>: NodeClassifier {
     }
 
     /// The logits `[N, classes]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
         var h = convolutions[0](input.features.dropped(by: dropout), on: input.context)
         for convolution in convolutions.dropFirst() {

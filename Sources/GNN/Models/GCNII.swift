@@ -37,6 +37,8 @@ public final class GCNII<Scalar: TensorScalar>: NodeClassifier {
     }
 
     /// The logits `[N, classes]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ graphInput: GraphInput<Scalar>) -> Tensor<Scalar> {
         let initial = input(graphInput.features.dropped(by: dropout)).relu()
         let h = convolutions.reduce(initial) { h, convolution in

@@ -2,6 +2,12 @@ import NN
 import Tensors
 
 /// A model that maps a graph and its node features to class logits, one row per node.
+///
+/// Models are reached through `any NodeClassifier<Float>`, where generic code is not
+/// specialized and the tensor operations it inlines would run element by element through
+/// generic witnesses; the forward methods of this module's models and layers therefore carry
+/// `@_specialize` for `Float` and `Double`, whose generic entry points dispatch to the
+/// specialized bodies.
 public protocol NodeClassifier<Scalar>: Module {
     /// The logits, `[N, classes]`; dropout is active in training mode.
     func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar>

@@ -20,6 +20,8 @@ public final class SGC<Scalar: TensorScalar>: NodeClassifier {
     }
 
     /// The logits `[N, classes]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
         convolution(input)
     }
