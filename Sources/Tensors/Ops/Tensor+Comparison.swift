@@ -38,7 +38,15 @@ extension Tensor {
         let shape = BroadcastPlan(BroadcastPlan(condition.shape, a.shape).shape, b.shape).shape
         let c = condition.broadcasted(to: shape).detached()
         let (fa, fb) = (a.detached().broadcasted(to: shape), b.detached().broadcasted(to: shape))
-        let value = Tensor(shape: shape, scalars: (0..<c.count).map { c.scalars[$0] != 0 ? fa.scalars[$0] : fb.scalars[$0] })
+        let value = Tensor.build(shape: shape) { out in
+            c.withUnsafePointer { pc in
+                fa.withUnsafePointer { pa in
+                    fb.withUnsafePointer { pb in
+                        for i in 0..<c.count { out[i] = pc[i] != 0 ? pa[i] : pb[i] }
+                    }
+                }
+            }
+        }
         let notC = 1 - c
         guard a.isTracked || b.isTracked else { return value }
         return .recording(
