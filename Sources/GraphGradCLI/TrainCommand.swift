@@ -22,7 +22,7 @@ struct TrainCommand: ParsableCommand {
             model, runs, seeds, test_accuracy_mean, test_accuracy_std, val_accuracy_mean, \
             test_accuracies, val_accuracies, val_losses (at the selected epochs), best_epochs, \
             epochs_trained, epoch_ms_median (training step, all runs), total_seconds, parameters, \
-            threads, hyperparameters.
+            threads, select_by, hyperparameters.
 
             --save writes a checkpoint (atomically: an interrupted write leaves the previous file) of \
             the run with the highest validation accuracy: the parameters of its selected epoch, the \
@@ -77,7 +77,8 @@ struct TrainCommand: ParsableCommand {
         let data = try NodeClassificationData(
             dataset: try DatasetArgument.load(dataset), normalizingFeatures: hyperparameters.rowNormalizeFeatures)
         let runs = trainRuns(kind: kind, hyperparameters: hyperparameters, criterion: criterion, data: data)
-        let summary = TrainingSummary(dataset: data.name, kind: kind, hyperparameters: hyperparameters, runs: runs.reports)
+        let summary = TrainingSummary(
+            dataset: data.name, kind: kind, hyperparameters: hyperparameters, criterion: criterion, runs: runs.reports)
         print(summary.text)
         if let save, let selected = runs.selected {
             let metadata = ModelCheckpoint(
