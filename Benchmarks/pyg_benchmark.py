@@ -47,7 +47,7 @@ class GCN(torch.nn.Module):
 
 
 class SAGE(torch.nn.Module):
-    """gcn.py's architecture with mean-aggregating SAGEConv layers."""
+    """gcn.py's architecture with mean-aggregating SAGEConv layers, hidden 64 (GraphGrad's default)."""
 
     def __init__(self, inputs, hidden, classes):
         super().__init__()
@@ -99,7 +99,7 @@ def cora_setup(model_name, raw_dir):
             [dict(params=model.conv1.parameters(), weight_decay=5e-4), dict(params=model.conv2.parameters(), weight_decay=0)],
             lr=0.01)
     elif model_name == "sage":
-        model = SAGE(inputs, 16, classes)
+        model = SAGE(inputs, 64, classes)
         optimizer = torch.optim.Adam(model.parameters(), lr=0.01, weight_decay=5e-4)
     elif model_name == "gat":
         model = GAT(inputs, classes)

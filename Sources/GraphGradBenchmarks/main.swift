@@ -9,6 +9,7 @@ let suites: [(name: String, summary: String, run: () -> Void)] = [
     ("spmm", "SpMM (sum) on 1M nodes / 10M edges / 64 features, against scipy.sparse and the bandwidth floor", runSpmmBenchmark),
     ("copy", "memcpy bandwidth of 256 MiB on 1 and 2 threads (reference for elementwise ops)", CopyBenchmark.run),
     ("symbolic", "derivative sizes against SymPy and the compiled Rosenbrock gradient", runSymbolicBenchmark),
+    ("gnn", "GCN, GAT, SAGE, SGC training on Cora and GCN on 1M nodes / 10M edges, against PyTorch Geometric", GNNBenchmark.run),
     ("rosenbrock", "Rosenbrock gradient by duals, tape and compiled symbolic, n = 10 to 10^6, against a hand loop", RosenbrockBenchmark.run),
 ]
 

@@ -10,9 +10,10 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             Hyperparameters default to the model paper's values for the citation graphs; each flag \
             overrides one. After every epoch the model is evaluated without dropout; the epoch with \
-            the lowest validation loss is selected (GAT and PyTorch Geometric's criterion), its test \
+            the lowest validation loss is selected (GAT's criterion), its test \
             accuracy is reported, and with --patience training stops after that many epochs without \
-            a lower validation loss. --runs N trains with seeds seed, seed+1, ..., seed+N-1 and \
+            a lower one; --select-by accuracy selects the highest validation accuracy instead (the \
+            earliest of equals), as PyG's GCN and SGC examples do. --runs N trains with seeds seed, seed+1, ..., seed+N-1 and \
             reports mean ± sample standard deviation. The same seed gives the same numbers on any \
             number of threads.
 
@@ -21,7 +22,7 @@ struct TrainCommand: ParsableCommand {
             model, runs, seeds, test_accuracy_mean, test_accuracy_std, val_accuracy_mean, \
             test_accuracies, val_accuracies, val_losses (at the selected epochs), best_epochs, \
             epochs_trained, epoch_ms_median (training step, all runs), total_seconds, parameters, \
-            threads, hyperparameters.
+            threads, select_by, hyperparameters.
 
             --save writes a checkpoint (atomically: an interrupted write leaves the previous file) of \
             the run with the highest validation accuracy: the parameters of its selected epoch, the \
@@ -35,6 +36,11 @@ struct TrainCommand: ParsableCommand {
     var dataset: String
 
     @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: ArgumentHelp(
+        "What selects the kept epoch and drives early stopping: validation loss or validation accuracy.",
+        valueName: "loss|accuracy"))
+    var selectBy = "loss"
 
     @Option(help: "Seed of the first run's weights and dropout masks.")
     var seed: UInt64 = 0
@@ -56,6 +62,9 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         let kind = try modelOptions.kind()
+        guard let criterion = SelectionCriterion(rawValue: selectBy) else {
+            throw TrainCommandError.invalidOption(name: "select-by", value: selectBy, expected: "loss or accuracy")
+        }
         let hyperparameters = try modelOptions.hyperparameters()
         guard runs >= 1 else { throw TrainCommandError.invalidOption(name: "runs", value: "\(runs)", expected: "an integer ≥ 1") }
         guard seed <= UInt64.max - UInt64(runs - 1) else {
@@ -67,8 +76,9 @@ struct TrainCommand: ParsableCommand {
         }
         let data = try NodeClassificationData(
             dataset: try DatasetArgument.load(dataset), normalizingFeatures: hyperparameters.rowNormalizeFeatures)
-        let runs = trainRuns(kind: kind, hyperparameters: hyperparameters, data: data)
-        let summary = TrainingSummary(dataset: data.name, kind: kind, hyperparameters: hyperparameters, runs: runs.reports)
+        let runs = trainRuns(kind: kind, hyperparameters: hyperparameters, criterion: criterion, data: data)
+        let summary = TrainingSummary(
+            dataset: data.name, kind: kind, hyperparameters: hyperparameters, criterion: criterion, runs: runs.reports)
         print(summary.text)
         if let save, let selected = runs.selected {
             let metadata = ModelCheckpoint(
@@ -86,7 +96,9 @@ struct TrainCommand: ParsableCommand {
 
     /// Trains one model per seed; keeps the trainer of the run with the best validation
     /// accuracy (the first of equals) for saving.
-    private func trainRuns(kind: ModelKind, hyperparameters: Hyperparameters, data: NodeClassificationData)
+    private func trainRuns(
+        kind: ModelKind, hyperparameters: Hyperparameters, criterion: SelectionCriterion, data: NodeClassificationData
+    )
         -> (reports: [SeededReport], selected: (seed: UInt64, trainer: Trainer)?)
     {
         let progress = ProgressLine()
@@ -96,7 +108,7 @@ struct TrainCommand: ParsableCommand {
             let runSeed = seed + UInt64(index)
             let model: any NodeClassifier<Float> = kind.makeModel(
                 hyperparameters: hyperparameters, featureCount: data.featureCount, classCount: data.classCount, seed: runSeed)
-            let trainer = Trainer(model: model, data: data, hyperparameters: hyperparameters)
+            let trainer = Trainer(model: model, data: data, hyperparameters: hyperparameters, criterion: criterion)
             let report = trainer.train { progress.show($0, run: index + 1, of: runs, epochs: hyperparameters.epochs) }
             progress.finish()
             let seeded = SeededReport(seed: runSeed, report: report)

@@ -26,6 +26,8 @@ struct TrainingSummary {
     let kind: ModelKind
     /// The hyperparameters every run used.
     let hyperparameters: Hyperparameters
+    /// What selected each run's kept epoch.
+    let criterion: SelectionCriterion
     /// One report per run, in seed order.
     let runs: [SeededReport]
 
@@ -67,6 +69,7 @@ struct TrainingSummary {
             ("total_seconds", .finite(totalSeconds)),
             ("parameters", .integer(runs.first?.report.parameterCount ?? 0)),
             ("threads", .integer(Threading.threadCount)),
+            ("select_by", .string(criterion.rawValue)),
             ("hyperparameters", .object([
                 ("hidden", .integer(h.hidden)), ("layers", .integer(h.layers)), ("heads", .integer(h.heads)),
                 ("dropout", .finite(h.dropout)), ("lr", .finite(h.learningRate)),

@@ -79,4 +79,17 @@ struct TrainCommandTests {
         // stderr is a file, not a terminal: no progress line.
         #expect(!run.standardError.contains("\r"))
     }
+
+    @Test("Selection by validation accuracy keeps the epoch of highest accuracy on the same trajectory")
+    func selectByAccuracy() throws {
+        // Without early stopping both criteria see the same epochs: each one's pick is the best
+        // of all epochs by its own number.
+        let arguments = ["--dataset", "cora", "--model", "gcn", "--epochs", "60", "--seed", "4", "--json"]
+        let byLoss = try jsonReport(try graphgrad("train", arguments))
+        let byAccuracy = try jsonReport(try graphgrad("train", arguments + ["--select-by", "accuracy"]))
+        #expect(try numbers(byAccuracy, "val_accuracies")[0] >= numbers(byLoss, "val_accuracies")[0])
+        #expect(try numbers(byLoss, "val_losses")[0] <= numbers(byAccuracy, "val_losses")[0])
+        #expect(try numbers(byAccuracy, "epochs_trained") == numbers(byLoss, "epochs_trained"))
+        expectRejected(try graphgrad("train", arguments + ["--select-by", "f1"]), naming: ["--select-by", "f1"])
+    }
 }

@@ -5,10 +5,11 @@ import Tensors
 /// Full-batch node classification: each epoch runs the model on the whole graph, takes the
 /// mean cross-entropy over the training nodes, and updates the parameters with Adam.
 ///
-/// Model selection and early stopping follow GAT and PyTorch Geometric: after every step the
-/// model is evaluated without dropout; the epoch with the lowest validation loss is the
-/// selected one (its test accuracy is the one reported, its parameters are restored at the
-/// end), and training stops after `patience` epochs in a row without a lower validation loss.
+/// Model selection and early stopping: after every step the model is evaluated without
+/// dropout; the epoch with the best validation number (``SelectionCriterion``: lowest loss by
+/// default, as GAT) is the selected one (its test accuracy is the one reported, its
+/// parameters are restored at the end), and training stops after `patience` epochs in a row
+/// without a better one.
 ///
 /// Every random choice comes from the model's seeded generators, and the kernels give the
 /// same results on any `Threading.threadCount`, so a run is reproducible bit for bit.
@@ -22,12 +23,17 @@ public final class Trainer {
     public let hyperparameters: Hyperparameters
     /// Adam over the model's parameter groups (each with the weight decay its paper uses).
     public let optimizer: Adam<Float>
+    /// Which validation number selects the kept epoch.
+    public let criterion: SelectionCriterion
 
     /// Prepares training of `model` on `data` with `hyperparameters`.
     ///
     /// - Precondition: at least one epoch; a patience, when given, of at least one epoch; a
     ///   positive learning rate.
-    public init(model: any NodeClassifier<Float>, data: NodeClassificationData, hyperparameters: Hyperparameters) {
+    public init(
+        model: any NodeClassifier<Float>, data: NodeClassificationData, hyperparameters: Hyperparameters,
+        criterion: SelectionCriterion = .validationLoss
+    ) {
         let h = hyperparameters
         require(h.epochs >= 1, "training needs at least one epoch, got \(h.epochs)")
         require(h.patience.map { $0 >= 1 } ?? true, "early-stopping patience \(h.patience ?? 0) must be at least 1")
@@ -35,6 +41,7 @@ public final class Trainer {
         self.model = model
         self.data = data
         self.hyperparameters = h
+        self.criterion = criterion
         optimizer = Adam(groups: model.parameterGroups(for: h), learningRate: h.learningRate)
     }
 
@@ -44,7 +51,9 @@ public final class Trainer {
         let clock = ContinuousClock()
         let start = clock.now
         let parameters = model.parameters
-        let stopper = EarlyStopping<Float>(patience: hyperparameters.patience ?? hyperparameters.epochs, goal: .minimize)
+        let stopper = EarlyStopping<Float>(
+            patience: hyperparameters.patience ?? hyperparameters.epochs,
+            goal: criterion == .validationLoss ? .minimize : .maximize)
         var history: [EpochRecord] = []
         for epoch in 0..<hyperparameters.epochs {
             let stepStart = clock.now
@@ -58,13 +67,14 @@ public final class Trainer {
                 evaluationMilliseconds: Self.milliseconds(end - evaluationStart))
             history.append(record)
             onEpoch(record)
-            stopper.record(metric: metrics.validationLoss, epoch: epoch, parameters: parameters)
+            let metric = criterion == .validationLoss ? metrics.validationLoss : metrics.validationAccuracy
+            stopper.record(metric: metric, epoch: epoch, parameters: parameters)
             if hyperparameters.patience != nil && stopper.shouldStop { break }
         }
         stopper.restoreBest(into: parameters)
         return TrainingReport(
             history: history,
-            // A NaN validation loss at every epoch never improves: keep the last epoch then.
+            // A NaN metric at every epoch never improves: keep the last epoch then.
             bestEpoch: stopper.bestEpoch ?? history.count - 1,
             parameterCount: model.parameterCount, totalSeconds: Self.seconds(clock.now - start))
     }

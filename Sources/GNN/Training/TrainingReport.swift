@@ -28,7 +28,7 @@ public struct NodeClassificationMetrics: Sendable, Equatable {
 public struct TrainingReport: Sendable, Equatable {
     /// Every epoch trained, in order.
     public let history: [EpochRecord]
-    /// The epoch with the lowest validation loss (the model selected and kept).
+    /// The epoch selected by the trainer's criterion (the model kept).
     public let bestEpoch: Int
     /// Number of trainable parameters.
     public let parameterCount: Int
