@@ -22,8 +22,10 @@ public enum ReductionOp: Sendable {
     case sum, max, min
 }
 
-/// Contiguous work below this many elements stays on the calling thread.
-@usableFromInline let elementwiseGrain = 1 << 15
+/// Contiguous work below this many elements stays on the calling thread: waking a second
+/// thread costs more than a memory-bound pass over a few hundred thousand scalars (a
+/// [2708, 64] activation ran slower on two threads with chunks of 2¹⁵).
+@usableFromInline let elementwiseGrain = 1 << 18
 
 /// A unary primitive fixed at compile time. Loops take the primitive as a type parameter, not
 /// as a closure: a closure captured by the per-chunk closure stays an indirect call per element,
