@@ -34,25 +34,37 @@ func aggregateImpl<S: TensorScalar>(_ job: AggregationJob, as _: S.Type) {
     let input = job.input.assumingMemoryBound(to: S.self)
     let weights = job.weights?.assumingMemoryBound(to: S.self)
     let output = job.output.assumingMemoryBound(to: S.self)
+    // Without weights the heads act as one wide row. Narrow weighted heads (GAT's 8 × 8) would
+    // leave the per-head vector accumulators of `SegmentRead.sum` mostly empty: they are summed
+    // a whole row per slot instead.
+    let heads = weights == nil ? 1 : job.heads
+    let headWidth = width / heads
+    let sumsWholeRows = heads > 1 && headWidth < SegmentRead<S>.lanes
+    @inline(__always) func segment(_ head: Int) -> SegmentRead<S> {
+        SegmentRead(
+            input: input, width: width, column: head * headWidth, inputRows: job.inputRows, edgeIDs: job.edgeIDs,
+            weights: weights.map { $0 + head }, weightStride: heads)
+    }
     forEachBalancedRowRange(indptr: job.indptr, rowCount: job.rowCount, width: width) { rows in
         for row in rows {
             let slots = job.indptr[row]..<job.indptr[row + 1]
             let out = output + row * width
-            for head in 0..<job.heads {
-                let segment = SegmentRead(
-                    input: input, width: width, column: head * job.headWidth, inputRows: job.inputRows,
-                    edgeIDs: job.edgeIDs, weights: weights.map { $0 + head }, weightStride: job.heads)
-                switch job.aggregation {
-                case .sum, .mean:
-                    segment.sum(slots, length: job.headWidth, into: out + head * job.headWidth)
-                case .max:
-                    segment.extremum(
-                        slots, length: job.headWidth, into: out + head * job.headWidth,
-                        choice: job.choice! + row * width + head * job.headWidth, replaces: { $0 > $1 })
-                case .min:
-                    segment.extremum(
-                        slots, length: job.headWidth, into: out + head * job.headWidth,
-                        choice: job.choice! + row * width + head * job.headWidth, replaces: { $0 < $1 })
+            switch job.aggregation {
+            case .sum, .mean:
+                if sumsWholeRows {
+                    segment(0).sumHeads(slots, heads: heads, headWidth: headWidth, into: out)
+                } else {
+                    for head in 0..<heads { segment(head).sum(slots, length: headWidth, into: out + head * headWidth) }
+                }
+            case .max, .min:
+                for head in 0..<heads {
+                    let column = head * headWidth
+                    let choice = job.choice! + row * width + column
+                    if job.aggregation == .max {
+                        segment(head).extremum(slots, length: headWidth, into: out + column, choice: choice, replaces: { $0 > $1 })
+                    } else {
+                        segment(head).extremum(slots, length: headWidth, into: out + column, choice: choice, replaces: { $0 < $1 })
+                    }
                 }
             }
             if job.aggregation == .mean && slots.count > 1 {
@@ -80,10 +92,24 @@ struct SegmentRead<S: TensorScalar> {
         input + Int(inputRows[slot]) * width + column
     }
 
+    /// Scalars in the vectors that `sum` accumulates in.
+    static var lanes: Int { SIMD16<S>.scalarCount }
+
     @inline(__always)
-    func weight(_ slot: Int) -> S {
+    func weight(_ slot: Int, head: Int = 0) -> S {
         guard let weights else { return 1 }
-        return weights[Int(edgeIDs[slot]) * weightStride]
+        return weights[Int(edgeIDs[slot]) * weightStride + head]
+    }
+
+    /// Hints the cache lines of `count` scalars from column `c` of the slot's row.
+    @inline(__always)
+    func prefetchRow(_ slot: Int, from c: Int = 0, count: Int) {
+        let p = row(slot) + c
+        var i = 0
+        while i < count {
+            gg_prefetch(p + i)
+            i += 64 / MemoryLayout<S>.stride
+        }
     }
 
     /// out[0..<length] = Σ over slots of weight · row, summed in slot order.
@@ -97,6 +123,33 @@ struct SegmentRead<S: TensorScalar> {
         }
     }
 
+    /// out[0..<heads·headWidth] = Σ over slots of each head's weight · its part of the row, for
+    /// heads narrower than a vector: each slot's whole row is added into `out` in place, so each
+    /// scalar still sums its slots in order, as in ``sum(_:length:into:)``.
+    @inline(__always)
+    func sumHeads(_ slots: Range<Int>, heads: Int, headWidth: Int, into out: UnsafeMutablePointer<S>) {
+        typealias V = SIMD8<S>
+        out.initialize(repeating: 0, count: width)
+        for slot in slots {
+            if slot + prefetchDistance < slots.upperBound { prefetchRow(slot + prefetchDistance, count: heads * headWidth) }
+            let p = row(slot)
+            for head in 0..<heads {
+                let w = weight(slot, head: head)
+                let start = head * headWidth, end = start + headWidth
+                var c = start
+                while c + V.scalarCount <= end {
+                    let o = UnsafeMutableRawPointer(out + c)
+                    o.storeBytes(of: o.loadUnaligned(as: V.self) + w * UnsafeRawPointer(p + c).loadUnaligned(as: V.self), as: V.self)
+                    c += V.scalarCount
+                }
+                while c < end {
+                    out[c] += w * p[c]
+                    c += 1
+                }
+            }
+        }
+    }
+
     /// The feature axis is walked in blocks of 64 scalars held in four vector accumulators
     /// across all the row's edges (one pass over the neighbours per block), then in single
     /// vectors, then scalars. The rows a few slots ahead are prefetched: their addresses are
@@ -105,15 +158,8 @@ struct SegmentRead<S: TensorScalar> {
     func sum(_ slots: Range<Int>, length: Int, into out: UnsafeMutablePointer<S>, weight: (Int) -> S) {
         typealias V = SIMD16<S>
         let step = MemoryLayout<V>.stride
-        let lineScalars = 64 / MemoryLayout<S>.stride
         @inline(__always) func prefetch(_ slot: Int, from c: Int, count: Int) {
-            guard slot < slots.upperBound else { return }
-            let p = row(slot) + c
-            var i = 0
-            while i < count {
-                gg_prefetch(p + i)
-                i += lineScalars
-            }
+            if slot < slots.upperBound { prefetchRow(slot, from: c, count: count) }
         }
         var c = 0
         while c + 64 <= length {

@@ -35,8 +35,9 @@ extension Double: SparseKernelScalar {
     static func unpick(_ job: SelectionJob) { unpickImpl(job, as: Double.self) }
 }
 
-/// Work (scalars touched) below which a range of rows or edges stays on one thread.
-let sparseChunkWork = 1 << 15
+/// Work (scalars touched) below which a range of rows or edges stays on one thread; as
+/// `elementwiseGrain`, large enough that waking a thread pays for itself.
+let sparseChunkWork = 1 << 18
 
 /// Cuts `0..<rowCount` into ranges of about equal work (edges × width plus rows × width) and
 /// runs `body` on them through `parallelChunks`.

@@ -22,13 +22,23 @@ public enum ReductionOp: Sendable {
     case sum, max, min
 }
 
-/// Contiguous work below this many elements stays on the calling thread.
-@usableFromInline let elementwiseGrain = 1 << 15
+/// Contiguous work below this many elements stays on the calling thread: waking a second
+/// thread costs more than a memory-bound pass over a few hundred thousand scalars (a
+/// [2708, 64] activation ran slower on two threads with chunks of 2¹⁵).
+@usableFromInline let elementwiseGrain = 1 << 18
 
 /// A unary primitive fixed at compile time. Loops take the primitive as a type parameter, not
 /// as a closure: a closure captured by the per-chunk closure stays an indirect call per element,
 /// while a type parameter specializes into a straight (often vectorized) loop.
-@usableFromInline protocol StaticUnary { static var primitive: UnaryPrimitive { get } }
+@usableFromInline protocol StaticUnary {
+    static var primitive: UnaryPrimitive { get }
+    /// The primitive at one element; a type may shortcut values whose result is known.
+    static func apply<S: TensorScalar>(_ x: S) -> S
+}
+
+extension StaticUnary {
+    @inline(__always) @usableFromInline static func apply<S: TensorScalar>(_ x: S) -> S { primitive(x) }
+}
 
 /// A binary primitive fixed at compile time (see ``StaticUnary``).
 @usableFromInline protocol StaticBinary { static var primitive: BinaryPrimitive { get } }
@@ -51,7 +61,12 @@ public enum ReductionOp: Sendable {
 @usableFromInline enum Unary_relu: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .relu } }
 @usableFromInline enum Unary_softplus: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .softplus } }
 @usableFromInline enum Unary_log1p: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .log1p } }
-@usableFromInline enum Unary_expm1: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .expm1 } }
+@usableFromInline enum Unary_expm1: StaticUnary {
+    @inlinable static var primitive: UnaryPrimitive { .expm1 }
+    /// ELU's expm1(min(x, 0)) meets exact zeros in about half its elements, and expm1(±0) is
+    /// ±0: those skip the libm call.
+    @inline(__always) @usableFromInline static func apply<S: TensorScalar>(_ x: S) -> S { x == 0 ? x : primitive(x) }
+}
 @usableFromInline enum Unary_square: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .square } }
 @usableFromInline enum Unary_sign: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .sign } }
 @usableFromInline enum Unary_step: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .step } }
@@ -69,7 +84,7 @@ func mapUnary<S: TensorScalar, F: StaticUnary>(
     _: F.Type, _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ count: Int
 ) {
     parallelChunks(count: count, grain: elementwiseGrain) { range in
-        for i in range { out[i] = F.primitive(x[i]) }
+        for i in range { out[i] = F.apply(x[i]) }
     }
 }
 
