@@ -33,8 +33,6 @@ enum GNNBenchmark {
     // MARK: - The comparison
 
     private static func compare() {
-        // The comparison takes minutes: show each row as it is measured, also into a file.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let rawCora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datasets/planetoid/raw").path
         var load = [0.0, 0, 0]
