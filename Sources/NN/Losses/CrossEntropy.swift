@@ -47,6 +47,8 @@ public func nllLoss<Scalar>(logProbabilities: Tensor<Scalar>, labels: [Int], row
 }
 
 /// The fraction of `rows` (all when nil) whose largest logit is at the row's label.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func accuracy<Scalar>(logits: Tensor<Scalar>, labels: [Int], rows: [Int]? = nil) -> Double {
     require(logits.rank == 2 && labels.count == logits.shape[0], "logits \(logits.shape) for \(labels.count) labels")
     let selected = rows ?? Array(labels.indices)
