@@ -28,7 +28,7 @@ public final class APPNP<Scalar: TensorScalar>: NodeClassifier {
     ) {
         require(layerCount >= 1, "APPNP needs at least one layer, got \(layerCount)")
         var generator = SplitMix64(seed: seed)
-        let sizes = [featureCount] + [Int](repeating: hiddenSize, count: layerCount - 1) + [classCount]
+        let sizes = stackWidths(featureCount: featureCount, hiddenSize: hiddenSize, classCount: classCount, layerCount: layerCount)
         layers = (0..<layerCount).map { Linear(inputSize: sizes[$0], outputSize: sizes[$0 + 1], using: &generator) }
         propagation = APPNPPropagation(k: k, alpha: Scalar(alpha))
         self.dropout = Dropout(probability: dropout, seed: generator.next())

@@ -23,7 +23,7 @@ public final class GCN<Scalar: TensorScalar>: NodeClassifier {
     public init(featureCount: Int, hiddenSize: Int, classCount: Int, layerCount: Int = 2, dropout: Double, seed: UInt64) {
         require(layerCount >= 1, "GCN needs at least one layer, got \(layerCount)")
         var generator = SplitMix64(seed: seed)
-        let sizes = [featureCount] + [Int](repeating: hiddenSize, count: layerCount - 1) + [classCount]
+        let sizes = stackWidths(featureCount: featureCount, hiddenSize: hiddenSize, classCount: classCount, layerCount: layerCount)
         convolutions = (0..<layerCount).map { GCNConv(inputSize: sizes[$0], outputSize: sizes[$0 + 1], using: &generator) }
         self.dropout = Dropout(probability: dropout, seed: generator.next())
     }
@@ -32,11 +32,7 @@ public final class GCN<Scalar: TensorScalar>: NodeClassifier {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
-        var h = convolutions[0](input.features.dropped(by: dropout), on: input.context)
-        for convolution in convolutions.dropFirst() {
-            h = convolution(dropout(h.relu()), on: input.context)
-        }
-        return h
+        runStack(convolutions, on: input, dropout: dropout)
     }
 
     /// Weight decay on the first convolution, none on the others (Kipf & Welling's code).

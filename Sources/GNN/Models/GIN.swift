@@ -21,7 +21,7 @@ public final class GIN<Scalar: TensorScalar>: NodeClassifier {
     public init(featureCount: Int, hiddenSize: Int, classCount: Int, layerCount: Int = 2, dropout: Double, seed: UInt64) {
         require(layerCount >= 1, "GIN needs at least one layer, got \(layerCount)")
         var generator = SplitMix64(seed: seed)
-        let sizes = [featureCount] + [Int](repeating: hiddenSize, count: layerCount - 1) + [classCount]
+        let sizes = stackWidths(featureCount: featureCount, hiddenSize: hiddenSize, classCount: classCount, layerCount: layerCount)
         convolutions = (0..<layerCount).map {
             GINConv(inputSize: sizes[$0], hiddenSize: hiddenSize, outputSize: sizes[$0 + 1], using: &generator)
         }
@@ -32,10 +32,6 @@ public final class GIN<Scalar: TensorScalar>: NodeClassifier {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
-        var h = convolutions[0](input.features.dropped(by: dropout), on: input.context)
-        for convolution in convolutions.dropFirst() {
-            h = convolution(dropout(h.relu()), on: input.context)
-        }
-        return h
+        runStack(convolutions, on: input, dropout: dropout)
     }
 }

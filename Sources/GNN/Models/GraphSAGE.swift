@@ -24,7 +24,7 @@ public final class GraphSAGE<Scalar: TensorScalar>: NodeClassifier {
     ) {
         require(layerCount >= 1, "GraphSAGE needs at least one layer, got \(layerCount)")
         var generator = SplitMix64(seed: seed)
-        let sizes = [featureCount] + [Int](repeating: hiddenSize, count: layerCount - 1) + [classCount]
+        let sizes = stackWidths(featureCount: featureCount, hiddenSize: hiddenSize, classCount: classCount, layerCount: layerCount)
         convolutions = (0..<layerCount).map {
             SAGEConv(inputSize: sizes[$0], outputSize: sizes[$0 + 1], aggregator: aggregator, using: &generator)
         }
@@ -35,10 +35,6 @@ public final class GraphSAGE<Scalar: TensorScalar>: NodeClassifier {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
-        var h = convolutions[0](input.features.dropped(by: dropout), on: input.context)
-        for convolution in convolutions.dropFirst() {
-            h = convolution(dropout(h.relu()), on: input.context)
-        }
-        return h
+        runStack(convolutions, on: input, dropout: dropout)
     }
 }
