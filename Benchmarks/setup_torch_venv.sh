@@ -13,6 +13,6 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 venv=${1:-"$here/.venv-torch"}
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --upgrade pip
-"$venv/bin/python" -m pip install torch torch_geometric numpy
+"$venv/bin/python" -m pip install torch torch_geometric numpy scipy
 "$venv/bin/python" -c 'import torch, torch_geometric; print("torch", torch.__version__, "torch_geometric", torch_geometric.__version__)'
 echo "export GRAPHGRAD_TORCH_PYTHON=$venv/bin/python"

@@ -112,3 +112,28 @@ func everyModelTrainsOnKarate(kind: ModelKind) throws {
     let losses = try trainingLosses(model, on: dataset, hyperparameters: h, epochs: 100)
     #expect(losses.after < 0.5 * losses.before, "\(kind): losses \(losses.before) → \(losses.after)")
 }
+
+/// The logits of selected rows, and the gradients of a loss on them, equal those of the full
+/// pass's rows (SGC computes only the selected rows; the others select from the full pass).
+@Test(arguments: ModelKind.allCases)
+func selectedRowsMatchTheFullPass(kind: ModelKind) throws {
+    let input = try smallInput(seed: 120)
+    let model: any NodeClassifier<Double> = kind.makeModel(
+        hyperparameters: smallHyperparameters(kind), featureCount: 6, classCount: 3, seed: 4)
+    randomizeParameters(model, seed: 121)
+    model.eval()
+    let rows = [7, 0, 3, 3, 11]
+    let selected = model(input, rows: rows)
+    #expect(selected.shape == [rows.count, 3])
+    #expect(maxDifference(selected, model(input).gatheringRows(rows)) < 1e-12)
+    let parameters = model.parameters.map(\.value)
+    let weights = randomTensor([rows.count, 3], seed: 122)
+    func gradients(_ logits: () -> Tensor<Double>) -> [Tensor<Double>] {
+        let xs = parameters.map { $0.requiringGradient() }
+        return model.withParameters(xs) { (logits() * weights).sum().gradients(wrt: xs) }
+    }
+    let restricted = gradients { model(input, rows: rows) }
+    let full = gradients { model(input).gatheringRows(rows) }
+    #expect(restricted.count == parameters.count)
+    for (a, b) in zip(restricted, full) { #expect(maxDifference(a, b) < 1e-12) }
+}

@@ -77,10 +77,12 @@ private struct GemmCase<T: GemmScalar>: CustomStringConvertible {
 
 /// (m, n, k): edge sizes around every register tile (1, 7, 17, 33), sizes that cross the cache
 /// blocks (k > 256 needs several k slices, m > 144 several row blocks, n > 4096 two column blocks),
-/// tiny products that take the unpacked loop, and empty dimensions.
+/// tiny products that take the unpacked loop, few-column products computed transposed (a
+/// logits-shaped (300, 7, 530) over several k slices), and empty dimensions.
 private let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (7, 17, 33), (33, 7, 17), (17, 33, 7), (1, 257, 100), (257, 1, 100),
     (100, 257, 33), (33, 100, 257), (150, 40, 300), (150, 33, 520), (3, 4100, 3),
+    (300, 7, 530),
     (64, 64, 0), (0, 5, 5), (5, 0, 5),
 ]
 

@@ -38,13 +38,21 @@ public final class GCNIIConv<Scalar: TensorScalar>: Module {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: Tensor<Scalar>, initial: Tensor<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
+        self(x, scaledInitial: alpha * initial, on: graph)
+    }
+
+    /// The layer's output for `x` with α · X₀ given: every layer of a network shares that
+    /// product, so it is formed (and its gradient taken) once, not once per layer.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func callAsFunction(_ x: Tensor<Scalar>, scaledInitial: Tensor<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
         // (1 − α) is folded into a cached copy of Â's weights and (1 − β)I + βW is formed on the
         // small [F, F] matrix, sparing three passes over [N, F] per layer.
         let damped = graph.memoized("gnn.gcn.scaled\(1 - alpha)") {
             let normalized = graph.gcnNormalized
             return WeightedGraph(graph: normalized.graph, weights: (1 - alpha) * normalized.weights)
         }
-        let support = damped.propagate(x) + alpha * initial
+        let support = damped.propagate(x) + scaledInitial
         return support.matmul((1 - beta) * identity + beta * weight.value)
     }
 }

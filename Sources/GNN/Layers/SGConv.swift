@@ -7,7 +7,8 @@ import Tensors
 ///     X′ = Â^K · X · W + b
 ///
 /// Â^K·X has no parameters, so ``callAsFunction(_:)`` computes it once per ``GraphInput``
-/// and keeps it (PyG's `cached=True`); training then costs one dense product per epoch.
+/// and keeps it (PyG's `cached=True`); training then costs one dense product per epoch, of
+/// the labelled rows only.
 ///
 /// **Shapes**: x `[N, inputs]` (dense or sparse) → `[N, outputs]`.
 public final class SGConv<Scalar: TensorScalar>: GraphLayer {
@@ -47,6 +48,18 @@ public final class SGConv<Scalar: TensorScalar>: GraphLayer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
-        linear(input.memoized("gnn.sgc.K\(k)") { propagated(input.features, on: input.context) })
+        linear(cachedPropagation(input))
+    }
+
+    /// Rows `rows` of Â^K · X · W + b: a product of `rows.count` rows instead of N, since
+    /// Â^K · X is computed (once) and rows do not interact after it.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func callAsFunction(_ input: GraphInput<Scalar>, rows: [Int]) -> Tensor<Scalar> {
+        linear(cachedPropagation(input).gatheringRows(rows))
+    }
+
+    private func cachedPropagation(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
+        input.memoized("gnn.sgc.K\(k)") { propagated(input.features, on: input.context) }
     }
 }

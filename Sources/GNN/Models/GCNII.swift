@@ -41,8 +41,10 @@ public final class GCNII<Scalar: TensorScalar>: NodeClassifier {
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ graphInput: GraphInput<Scalar>) -> Tensor<Scalar> {
         let initial = input(graphInput.features.dropped(by: dropout)).relu()
+        // Every layer adds α · X₀ (one α for the whole stack).
+        let scaledInitial = (convolutions.first?.alpha ?? 0) * initial
         let h = convolutions.reduce(initial) { h, convolution in
-            convolution(dropout(h), initial: initial, on: graphInput.context).relu()
+            convolution(dropout(h), scaledInitial: scaledInitial, on: graphInput.context).relu()
         }
         return output(dropout(h))
     }

@@ -17,7 +17,7 @@ extension ModelKind {
             Hyperparameters(hidden: 64, dropout: 0.5, learningRate: 0.01, weightDecay: 5e-4, epochs: 200)
         case .appnp:
             Hyperparameters(
-                hidden: 64, dropout: 0.5, learningRate: 0.01, weightDecay: 5e-3, epochs: 500, patience: 100, k: 10,
+                hidden: 64, dropout: 0.5, learningRate: 0.01, weightDecay: 5e-3, epochs: 10000, patience: 100, k: 10,
                 alpha: 0.1)
         case .gcnii:
             Hyperparameters(

@@ -25,4 +25,11 @@ public final class SGC<Scalar: TensorScalar>: NodeClassifier {
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
         convolution(input)
     }
+
+    /// The logits of `rows` alone, `[rows.count, classes]`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func callAsFunction(_ input: GraphInput<Scalar>, rows: [Int]) -> Tensor<Scalar> {
+        convolution(input, rows: rows)
+    }
 }

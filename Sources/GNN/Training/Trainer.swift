@@ -25,6 +25,8 @@ public final class Trainer {
     public let optimizer: Adam<Float>
     /// Which validation number selects the kept epoch.
     public let criterion: SelectionCriterion
+    /// The labels of `data.trainRows`, in order.
+    private let trainLabels: [Int]
 
     /// Prepares training of `model` on `data` with `hyperparameters`.
     ///
@@ -42,6 +44,7 @@ public final class Trainer {
         self.data = data
         self.hyperparameters = h
         self.criterion = criterion
+        trainLabels = data.trainRows.map { data.labels[$0] }
         optimizer = Adam(groups: model.parameterGroups(for: h), learningRate: h.learningRate)
     }
 
@@ -83,7 +86,7 @@ public final class Trainer {
     public func step() -> Double {
         model.train()
         optimizer.zeroGrad()
-        let loss = crossEntropy(logits: model(data.input), labels: data.labels, rows: data.trainRows)
+        let loss = crossEntropy(logits: model(data.input, rows: data.trainRows), labels: trainLabels)
         loss.backward()
         optimizer.step()
         return Double(loss.scalars[0])

@@ -12,6 +12,13 @@ public struct BroadcastPlan: Sendable {
     public let count: Int
     /// Both operands have the result's shape.
     @usableFromInline let sameShape: Bool
+    /// A single element broadcast against an operand of the result's shape (x · 2, 1 − x):
+    /// the kernels run one flat loop with that element held, as for equal shapes.
+    @usableFromInline var scalarOperand: ScalarOperand?
+
+    /// Which operand of a plan is one element broadcast against the other.
+    @usableFromInline
+    enum ScalarOperand: Sendable { case lhs, rhs }
 
     /// The plan for `lhs` ⊙ `rhs`, stopping with both shapes named when they are incompatible.
     @inlinable
@@ -23,6 +30,7 @@ public struct BroadcastPlan: Sendable {
             lhsStrides = []
             rhsStrides = []
             sameShape = true
+            scalarOperand = nil
             return
         }
         sameShape = false
@@ -44,6 +52,8 @@ public struct BroadcastPlan: Sendable {
         }
         lhsStrides = strides(l)
         rhsStrides = strides(r)
+        let (lhsCount, rhsCount) = (lhs.reduce(1, *), rhs.reduce(1, *))
+        scalarOperand = rhsCount == 1 && lhsCount == count ? .rhs : lhsCount == 1 && rhsCount == count ? .lhs : nil
     }
 
     /// The same result shape and left operand, with a single-element right operand.
@@ -51,6 +61,7 @@ public struct BroadcastPlan: Sendable {
     func withScalarRHS() -> BroadcastPlan {
         var plan = self
         plan.rhsStrides = [Int](repeating: 0, count: shape.count)
+        plan.scalarOperand = lhsStrides == Tensor<Double>.strides(of: shape) ? .rhs : nil
         return plan
     }
 

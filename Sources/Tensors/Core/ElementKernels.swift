@@ -130,6 +130,22 @@ func mapBinary<S: TensorScalar, F: StaticBinary>(
         }
         return
     }
+    switch plan.scalarOperand {
+    case .rhs:
+        let y = b[0]
+        parallelChunks(count: plan.count, grain: elementwiseGrain) { range in
+            for i in range { out[i] = f(a[i], y) }
+        }
+        return
+    case .lhs:
+        let x = a[0]
+        parallelChunks(count: plan.count, grain: elementwiseGrain) { range in
+            for i in range { out[i] = f(x, b[i]) }
+        }
+        return
+    case nil:
+        break
+    }
     let inner = max(plan.shape.last ?? 1, 1)
     parallelChunks(count: plan.rowCount, grain: max(1, elementwiseGrain / inner)) { rows in
         plan.forEachRun(rows: rows) { o, lo, ro, ls, rs, n in

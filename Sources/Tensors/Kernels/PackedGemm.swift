@@ -113,6 +113,12 @@ enum PackedGemm {
         let kernel = gg_gemm_active_kernel()
         let blocking = T.blocking(kernel)
         let (mr, nr) = (Int(blocking.mr), Int(blocking.nr))
+        if 4 * roundUp(n, to: mr) * roundUp(m, to: nr) < 3 * roundUp(m, to: mr) * roundUp(n, to: nr) {
+            multiplyTransposed(
+                transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+                accumulate: accumulate)
+            return
+        }
         let (mc, kc, nc) = (Int(blocking.mc), Int(blocking.kc), Int(blocking.nc))
         let threads = Threading.threadCount
         let packedCount = min(kc, k) * roundUp(min(nc, n), to: nr)
@@ -149,6 +155,27 @@ enum PackedGemm {
                 }
             }
         }
+    }
+
+    /// C = op(A)·op(B) as Cᵀ = op(B)ᵀ·op(A)ᵀ into a scratch Cᵀ. A product with few columns
+    /// (logits over a few classes) fills a sliver of each nr-wide register tile; transposed,
+    /// those few columns become rows, which tiles hold mr at a time. C is copied into the
+    /// scratch first when accumulating, so every element takes the same additions in the same
+    /// order as in the direct product, and the bits do not change.
+    private static func multiplyTransposed<T: PackedGemmElement>(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
+        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
+    ) {
+        let transposed = UnsafeMutablePointer<T>.allocate(capacity: n * m)
+        defer { transposed.deallocate() }
+        if accumulate {
+            for i in 0..<m { for j in 0..<n { transposed[j * m + i] = c[i * ldc + j] } }
+        }
+        multiply(
+            transA: !transB, transB: !transA, m: n, n: m, k: k, a: b, lda: ldb, b: a, ldb: lda, c: transposed, ldc: m,
+            accumulate: accumulate)
+        for i in 0..<m { for j in 0..<n { c[i * ldc + j] = transposed[j * m + i] } }
     }
 
     static func roundUp(_ value: Int, to multiple: Int) -> Int {

@@ -46,12 +46,15 @@ extension Tensor {
         return .recording(
             value, inputs: [a, b],
             pullback: { ct, _ in
-                let da = ta ? matmul(b, ct, transposingA: tb, transposingB: true) : matmul(ct, b, transposingB: !tb)
-                let db = tb ? matmul(ct, a, transposingA: true, transposingB: ta) : matmul(a, ct, transposingA: !ta)
-                return [
-                    a.requiresGradient ? da.summed(toShape: a.shape) : nil,
-                    b.requiresGradient ? db.summed(toShape: b.shape) : nil,
-                ]
+                // Only the products that are needed: the gradient of an untracked input (the
+                // features under a first layer) would cost as much as the forward product.
+                let da = a.requiresGradient
+                    ? ta ? matmul(b, ct, transposingA: tb, transposingB: true) : matmul(ct, b, transposingB: !tb)
+                    : nil
+                let db = b.requiresGradient
+                    ? tb ? matmul(ct, a, transposingA: true, transposingB: ta) : matmul(a, ct, transposingA: !ta)
+                    : nil
+                return [da?.summed(toShape: a.shape), db?.summed(toShape: b.shape)]
             },
             pushforward: { t, _ in
                 let ja = t[0].map { matmul($0, b, transposingA: ta, transposingB: tb) }
