@@ -10,6 +10,8 @@ public enum UnaryPrimitive: String, CaseIterable, Sendable {
     case negate = "neg"
     case exp, log, sin, cos, tan, asin, acos, atan, sinh, cosh, tanh
     case sqrt, abs, sigmoid, relu, softplus
+    /// ELU with α = 1: x for x > 0, eˣ − 1 otherwise (GAT's activation).
+    case elu
     case log1p, expm1
     case square
     /// Sign of x: −1, 0 or 1.
@@ -38,6 +40,7 @@ public enum UnaryPrimitive: String, CaseIterable, Sendable {
         case .sigmoid: return x >= 0 ? 1 / (1 + T.exp(-x)) : T.exp(x) / (1 + T.exp(x))
         case .relu: return x > 0 ? x : 0
         case .softplus: return Swift.max(x, 0) + T.log(onePlus: T.exp(-Swift.abs(x)))
+        case .elu: return x > 0 ? x : T.expMinusOne(x)
         case .log1p: return T.log(onePlus: x)
         case .expm1: return T.expMinusOne(x)
         case .square: return x * x
@@ -75,6 +78,9 @@ public enum UnaryPrimitive: String, CaseIterable, Sendable {
         // Subgradient at 0: step(0) = 0, as PyTorch and JAX choose.
         case .relu: return A.apply(.step, x)
         case .softplus: return A.apply(.sigmoid, x)
+        // 1 for x > 0 and eˣ = y + 1 otherwise, i.e. 1 + min(y, 0), written so that both
+        // sides are exact (y − relu(y) is 0 or y) and the rule differentiates again.
+        case .elu: return one() + (y - A.apply(.relu, y))
         case .log1p: return one() / (one() + x)
         case .expm1: return y + one()
         case .square: return A.scaled(x, by: 2)

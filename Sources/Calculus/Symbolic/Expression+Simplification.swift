@@ -233,6 +233,7 @@ extension UnaryPrimitive {
         case .sign: return sign
         case .step: return r > .zero ? .one : .zero
         case .relu: return r > .zero ? r : .zero
+        case .elu: return r >= .zero ? r : nil
         case .sqrt: return r.exactSquareRoot
         case .exp, .cos, .cosh: return r == .zero ? .one : nil
         case .sin, .tan, .asin, .atan, .sinh, .tanh, .log1p, .expm1: return r == .zero ? .zero : nil

@@ -43,15 +43,8 @@ public final class GAT<Scalar: TensorScalar>: NodeClassifier {
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
         var h = convolutions[0](input.features.dropped(by: dropout), on: input.context)
         for convolution in convolutions.dropFirst() {
-            h = convolution(dropout(elu(h)), on: input.context)
+            h = convolution(dropout(h.elu()), on: input.context)
         }
         return h
     }
-}
-
-/// ELU, x for x > 0 and eˣ − 1 otherwise, as ReLU(x) + expm1(min(x, 0)): the same values and
-/// derivatives as `Tensor.elu()` from elementwise kernels alone, several times faster than its
-/// elementwise selection.
-func elu<Scalar: TensorScalar>(_ x: Tensor<Scalar>) -> Tensor<Scalar> {
-    x.relu() + x.minimum(Tensor(0)).expm1()
 }

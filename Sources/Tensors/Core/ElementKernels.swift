@@ -61,12 +61,8 @@ extension StaticUnary {
 @usableFromInline enum Unary_relu: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .relu } }
 @usableFromInline enum Unary_softplus: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .softplus } }
 @usableFromInline enum Unary_log1p: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .log1p } }
-@usableFromInline enum Unary_expm1: StaticUnary {
-    @inlinable static var primitive: UnaryPrimitive { .expm1 }
-    /// ELU's expm1(min(x, 0)) meets exact zeros in about half its elements, and expm1(±0) is
-    /// ±0: those skip the libm call.
-    @inline(__always) @usableFromInline static func apply<S: TensorScalar>(_ x: S) -> S { x == 0 ? x : primitive(x) }
-}
+@usableFromInline enum Unary_expm1: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .expm1 } }
+@usableFromInline enum Unary_elu: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .elu } }
 @usableFromInline enum Unary_square: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .square } }
 @usableFromInline enum Unary_sign: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .sign } }
 @usableFromInline enum Unary_step: StaticUnary { @inlinable static var primitive: UnaryPrimitive { .step } }
@@ -112,6 +108,7 @@ func unaryKernelImpl<S: TensorScalar>(
     case .softplus: mapUnary(Unary_softplus.self, x, out, n)
     case .log1p: mapUnary(Unary_log1p.self, x, out, n)
     case .expm1: mapUnary(Unary_expm1.self, x, out, n)
+    case .elu: mapUnary(Unary_elu.self, x, out, n)
     case .square: mapUnary(Unary_square.self, x, out, n)
     case .sign: mapUnary(Unary_sign.self, x, out, n)
     case .step: mapUnary(Unary_step.self, x, out, n)

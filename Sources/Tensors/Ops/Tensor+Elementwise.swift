@@ -207,9 +207,9 @@ extension Tensor {
     /// LeakyReLU: max(x, slope·x) for 0 ≤ slope < 1, built from the table's `maximum`.
     @inlinable
     public func leakyRelu(slope: Scalar = 0.01) -> Tensor { maximum(self * slope) }
-    /// ELU: x for x > 0, α(eˣ − 1) otherwise.
+    /// ELU: x for x > 0, α(eˣ − 1) otherwise; α = 1 is the table's one-pass `elu`.
     @inlinable
     public func elu(alpha: Scalar = 1) -> Tensor {
-        Tensor.where(self .> 0, self, alpha * expm1())
+        alpha == 1 ? applying(.elu) : Tensor.where(self .> 0, self, alpha * expm1())
     }
 }
