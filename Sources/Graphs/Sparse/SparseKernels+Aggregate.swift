@@ -1,8 +1,10 @@
 import CKernels
 import Tensors
 
-/// How many slots ahead the sum kernel prefetches the rows it will read.
-let prefetchDistance = 8
+/// How many slots ahead the kernels prefetch the input rows they will read. The distance runs
+/// across row boundaries (most rows have fewer slots than this), so it is the number of random
+/// row loads kept in flight; on the SpMM benchmark 32–64 were fastest, 8 and 128 slower.
+let prefetchDistance = 32
 
 /// A segment reduction: row r of the output combines the input rows named by the slots
 /// `indptr[r]..<indptr[r+1]` of a compressed adjacency.
@@ -40,12 +42,13 @@ func aggregateImpl<S: TensorScalar>(_ job: AggregationJob, as _: S.Type) {
     let heads = weights == nil ? 1 : job.heads
     let headWidth = width / heads
     let sumsWholeRows = heads > 1 && headWidth < SegmentRead<S>.lanes
-    @inline(__always) func segment(_ head: Int) -> SegmentRead<S> {
-        SegmentRead(
-            input: input, width: width, column: head * headWidth, inputRows: job.inputRows, edgeIDs: job.edgeIDs,
-            weights: weights.map { $0 + head }, weightStride: heads)
-    }
     forEachBalancedRowRange(indptr: job.indptr, rowCount: job.rowCount, width: width) { rows in
+        let prefetchLimit = job.indptr[rows.upperBound]
+        @inline(__always) func segment(_ head: Int) -> SegmentRead<S> {
+            SegmentRead(
+                input: input, width: width, column: head * headWidth, inputRows: job.inputRows, edgeIDs: job.edgeIDs,
+                weights: weights.map { $0 + head }, weightStride: heads, prefetchLimit: prefetchLimit)
+        }
         for row in rows {
             let slots = job.indptr[row]..<job.indptr[row + 1]
             let out = output + row * width
@@ -86,6 +89,9 @@ struct SegmentRead<S: TensorScalar> {
     /// The head's weight of edge 0, then one every `weightStride` scalars; nil for weight 1.
     let weights: UnsafePointer<S>?
     let weightStride: Int
+    /// The end of the slots of the rows in this call: prefetches reach into later rows up to it,
+    /// never past it, so they only name rows that exist.
+    let prefetchLimit: Int
 
     @inline(__always)
     func row(_ slot: Int) -> UnsafePointer<S> {
@@ -101,15 +107,25 @@ struct SegmentRead<S: TensorScalar> {
         return weights[Int(edgeIDs[slot]) * weightStride + head]
     }
 
-    /// Hints the cache lines of `count` scalars from column `c` of the slot's row.
+    /// Hints the cache lines of `count` scalars from column `c` of the row `prefetchDistance`
+    /// slots after `slot`, and its weight, unless that slot lies past `prefetchLimit`.
+    ///
+    /// Every pass over a block of columns hints the same block of the row ahead, even where that
+    /// row belongs to a later output row: the later row's pass over the block then finds it
+    /// cached, so each block of each row is hinted once, a fixed distance before its use.
     @inline(__always)
-    func prefetchRow(_ slot: Int, from c: Int = 0, count: Int) {
-        let p = row(slot) + c
-        var i = 0
-        while i < count {
-            gg_prefetch(p + i)
-            i += 64 / MemoryLayout<S>.stride
+    func prefetch(after slot: Int, from c: Int = 0, count: Int) {
+        let ahead = slot + prefetchDistance
+        guard ahead < prefetchLimit else { return }
+        // Rows need not start on a line boundary (an array's elements follow its header), so
+        // the lines run from the one holding the first scalar to the one holding the last.
+        let start = UInt(bitPattern: row(ahead) + c)
+        var line = start & ~63
+        while line < start + UInt(count * MemoryLayout<S>.stride) {
+            gg_prefetch(UnsafeRawPointer(bitPattern: line))
+            line += 64
         }
+        if let weights { gg_prefetch(weights + Int(edgeIDs[ahead]) * weightStride) }
     }
 
     /// out[0..<length] = Σ over slots of weight · row, summed in slot order.
@@ -131,7 +147,7 @@ struct SegmentRead<S: TensorScalar> {
         typealias V = SIMD8<S>
         out.initialize(repeating: 0, count: width)
         for slot in slots {
-            if slot + prefetchDistance < slots.upperBound { prefetchRow(slot + prefetchDistance, count: heads * headWidth) }
+            prefetch(after: slot, count: heads * headWidth)
             let p = row(slot)
             for head in 0..<heads {
                 let w = weight(slot, head: head)
@@ -152,20 +168,17 @@ struct SegmentRead<S: TensorScalar> {
 
     /// The feature axis is walked in blocks of 64 scalars held in four vector accumulators
     /// across all the row's edges (one pass over the neighbours per block), then in single
-    /// vectors, then scalars. The rows a few slots ahead are prefetched: their addresses are
-    /// random, so without the hint every edge would wait for memory in turn.
+    /// vectors, then scalars. The rows ahead are prefetched: their addresses are random, so
+    /// without the hint every edge would wait for memory in turn.
     @inline(__always)
     func sum(_ slots: Range<Int>, length: Int, into out: UnsafeMutablePointer<S>, weight: (Int) -> S) {
         typealias V = SIMD16<S>
         let step = MemoryLayout<V>.stride
-        @inline(__always) func prefetch(_ slot: Int, from c: Int, count: Int) {
-            if slot < slots.upperBound { prefetchRow(slot, from: c, count: count) }
-        }
         var c = 0
         while c + 64 <= length {
             var a0 = V(), a1 = V(), a2 = V(), a3 = V()
             for slot in slots {
-                prefetch(slot + prefetchDistance, from: c, count: 64)
+                prefetch(after: slot, from: c, count: 64)
                 let p = UnsafeRawPointer(row(slot) + c)
                 let w = V(repeating: weight(slot))
                 a0 += w * p.loadUnaligned(as: V.self)
@@ -183,15 +196,20 @@ struct SegmentRead<S: TensorScalar> {
         while c + 16 <= length {
             var a = V()
             for slot in slots {
-                prefetch(slot + prefetchDistance, from: c, count: 16)
+                prefetch(after: slot, from: c, count: 16)
                 a += V(repeating: weight(slot)) * UnsafeRawPointer(row(slot) + c).loadUnaligned(as: V.self)
             }
             UnsafeMutableRawPointer(out + c).storeBytes(of: a, as: V.self)
             c += 16
         }
+        // The first scalar column's pass brings in the lines of all the remaining ones.
+        let tail = c
         while c < length {
             var a: S = 0
-            for slot in slots { a += weight(slot) * row(slot)[c] }
+            for slot in slots {
+                if c == tail { prefetch(after: slot, from: c, count: length - c) }
+                a += weight(slot) * row(slot)[c]
+            }
             out[c] = a
             c += 1
         }
@@ -216,7 +234,9 @@ struct SegmentRead<S: TensorScalar> {
             out[i] = w0 * r0[i]
             choice[i] = e0
         }
+        prefetch(after: first, count: length)
         for slot in slots.dropFirst() {
+            prefetch(after: slot, count: length)
             let w = weight(slot), r = row(slot), e = edgeIDs[slot]
             for i in 0..<length {
                 let v = w * r[i]
