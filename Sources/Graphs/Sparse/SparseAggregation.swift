@@ -24,7 +24,9 @@ func runAggregation<S: TensorScalar>(
                                         aggregation: aggregation, rowCount: adjacency.rowCount, heads: heads,
                                         headWidth: headWidth, indptr: indptr, inputRows: inputRows, edgeIDs: edgeIDs,
                                         input: UnsafeRawPointer(x), weights: weights == nil ? nil : UnsafeRawPointer(w),
-                                        output: UnsafeMutableRawPointer(out), choice: selects ? choice : nil))
+                                        output: UnsafeMutableRawPointer(out),
+                                        prefetches: input.count * MemoryLayout<S>.stride > prefetchInputBytes,
+                                        choice: selects ? choice : nil))
                             }
                         }
                     }
