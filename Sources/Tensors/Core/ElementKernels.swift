@@ -7,6 +7,12 @@ public protocol ElementKernels {
     /// out[i] = p(x[i]) for `count` elements.
     static func unaryKernel(
         _ p: UnaryPrimitive, _ x: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, count: Int)
+    /// out[i] = cotangent[i] · p′(x[i]) for `count` elements, where y[i] = p(x[i]): the
+    /// reverse-mode rule of a unary primitive in one pass, with p′ from the rule table
+    /// evaluated on scalars.
+    static func unaryPullbackKernel(
+        _ p: UnaryPrimitive, _ x: UnsafePointer<Self>, _ y: UnsafePointer<Self>,
+        _ cotangent: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, count: Int)
     /// out = p(lhs, rhs) under the broadcast `plan`.
     static func binaryKernel(
         _ p: BinaryPrimitive, _ lhs: UnsafePointer<Self>, _ rhs: UnsafePointer<Self>,
@@ -79,42 +85,60 @@ extension StaticUnary {
 @usableFromInline enum Binary_minimum: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .minimum } }
 @usableFromInline enum Binary_atan2: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .atan2 } }
 
-@inline(__always)
-func mapUnary<S: TensorScalar, F: StaticUnary>(
-    _: F.Type, _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ count: Int
-) {
-    parallelChunks(count: count, grain: elementwiseGrain) { range in
-        for i in range { out[i] = F.apply(x[i]) }
+/// A loop over the elements with a unary primitive fixed at compile time; ``dispatch(_:_:)``
+/// turns the run-time primitive into the type.
+@usableFromInline protocol UnaryLoop { func run<F: StaticUnary>(_: F.Type) }
+
+/// out[i] = p(x[i]).
+struct UnaryMap<S: TensorScalar>: UnaryLoop {
+    let x: UnsafePointer<S>, out: UnsafeMutablePointer<S>, count: Int
+
+    @inline(__always) func run<F: StaticUnary>(_: F.Type) {
+        let (x, out) = (x, out)
+        parallelChunks(count: count, grain: elementwiseGrain) { range in
+            for i in range { out[i] = F.apply(x[i]) }
+        }
+    }
+}
+
+/// out[i] = cotangent[i] · p′(x[i]), p′ evaluated as the rule table writes it, so that the
+/// result has the bits of the same rule evaluated with tensor operations.
+struct UnaryPullbackMap<S: TensorScalar>: UnaryLoop {
+    let x: UnsafePointer<S>, y: UnsafePointer<S>, cotangent: UnsafePointer<S>, out: UnsafeMutablePointer<S>, count: Int
+
+    @inline(__always) func run<F: StaticUnary>(_: F.Type) {
+        let (x, y, cotangent, out) = (x, y, cotangent, out)
+        parallelChunks(count: count, grain: elementwiseGrain) { range in
+            for i in range { out[i] = cotangent[i] * F.primitive.derivative(at: x[i], output: y[i]) }
+        }
     }
 }
 
 @inline(__always)
-func unaryKernelImpl<S: TensorScalar>(
-    _ p: UnaryPrimitive, _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ n: Int
-) {
+func dispatch<L: UnaryLoop>(_ p: UnaryPrimitive, _ loop: L) {
     switch p {
-    case .negate: mapUnary(Unary_negate.self, x, out, n)
-    case .exp: mapUnary(Unary_exp.self, x, out, n)
-    case .log: mapUnary(Unary_log.self, x, out, n)
-    case .sin: mapUnary(Unary_sin.self, x, out, n)
-    case .cos: mapUnary(Unary_cos.self, x, out, n)
-    case .tan: mapUnary(Unary_tan.self, x, out, n)
-    case .asin: mapUnary(Unary_asin.self, x, out, n)
-    case .acos: mapUnary(Unary_acos.self, x, out, n)
-    case .atan: mapUnary(Unary_atan.self, x, out, n)
-    case .sinh: mapUnary(Unary_sinh.self, x, out, n)
-    case .cosh: mapUnary(Unary_cosh.self, x, out, n)
-    case .tanh: mapUnary(Unary_tanh.self, x, out, n)
-    case .sqrt: mapUnary(Unary_sqrt.self, x, out, n)
-    case .abs: mapUnary(Unary_abs.self, x, out, n)
-    case .sigmoid: mapUnary(Unary_sigmoid.self, x, out, n)
-    case .relu: mapUnary(Unary_relu.self, x, out, n)
-    case .softplus: mapUnary(Unary_softplus.self, x, out, n)
-    case .log1p: mapUnary(Unary_log1p.self, x, out, n)
-    case .expm1: mapUnary(Unary_expm1.self, x, out, n)
-    case .square: mapUnary(Unary_square.self, x, out, n)
-    case .sign: mapUnary(Unary_sign.self, x, out, n)
-    case .step: mapUnary(Unary_step.self, x, out, n)
+    case .negate: loop.run(Unary_negate.self)
+    case .exp: loop.run(Unary_exp.self)
+    case .log: loop.run(Unary_log.self)
+    case .sin: loop.run(Unary_sin.self)
+    case .cos: loop.run(Unary_cos.self)
+    case .tan: loop.run(Unary_tan.self)
+    case .asin: loop.run(Unary_asin.self)
+    case .acos: loop.run(Unary_acos.self)
+    case .atan: loop.run(Unary_atan.self)
+    case .sinh: loop.run(Unary_sinh.self)
+    case .cosh: loop.run(Unary_cosh.self)
+    case .tanh: loop.run(Unary_tanh.self)
+    case .sqrt: loop.run(Unary_sqrt.self)
+    case .abs: loop.run(Unary_abs.self)
+    case .sigmoid: loop.run(Unary_sigmoid.self)
+    case .relu: loop.run(Unary_relu.self)
+    case .softplus: loop.run(Unary_softplus.self)
+    case .log1p: loop.run(Unary_log1p.self)
+    case .expm1: loop.run(Unary_expm1.self)
+    case .square: loop.run(Unary_square.self)
+    case .sign: loop.run(Unary_sign.self)
+    case .step: loop.run(Unary_step.self)
     }
 }
 
@@ -246,8 +270,12 @@ func reduceKernelImpl<S: TensorScalar>(
 
 extension Float: ElementKernels {
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int) {
-        unaryKernelImpl(p, x, out, count)
+        dispatch(p, UnaryMap(x: x, out: out, count: count))
     }
+    public static func unaryPullbackKernel(
+        _ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ cotangent: UnsafePointer<Float>,
+        _ out: UnsafeMutablePointer<Float>, count: Int
+    ) { dispatch(p, UnaryPullbackMap(x: x, y: y, cotangent: cotangent, out: out, count: count)) }
     public static func binaryKernel(
         _ p: BinaryPrimitive, _ lhs: UnsafePointer<Float>, _ rhs: UnsafePointer<Float>,
         _ out: UnsafeMutablePointer<Float>, plan: BroadcastPlan
@@ -260,8 +288,12 @@ extension Float: ElementKernels {
 
 extension Double: ElementKernels {
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, count: Int) {
-        unaryKernelImpl(p, x, out, count)
+        dispatch(p, UnaryMap(x: x, out: out, count: count))
     }
+    public static func unaryPullbackKernel(
+        _ p: UnaryPrimitive, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ cotangent: UnsafePointer<Double>,
+        _ out: UnsafeMutablePointer<Double>, count: Int
+    ) { dispatch(p, UnaryPullbackMap(x: x, y: y, cotangent: cotangent, out: out, count: count)) }
     public static func binaryKernel(
         _ p: BinaryPrimitive, _ lhs: UnsafePointer<Double>, _ rhs: UnsafePointer<Double>,
         _ out: UnsafeMutablePointer<Double>, plan: BroadcastPlan
