@@ -1,3 +1,4 @@
+import CKernels
 import Calculus
 
 /// Elementwise and reduction kernels, implemented once generically and instantiated for
@@ -17,6 +18,8 @@ public protocol ElementKernels {
     static func binaryKernel(
         _ p: BinaryPrimitive, _ lhs: UnsafePointer<Self>, _ rhs: UnsafePointer<Self>,
         _ out: UnsafeMutablePointer<Self>, plan: BroadcastPlan)
+    /// The sum of `count` contiguous elements, in an order fixed by `count` alone.
+    static func contiguousSum(_ x: UnsafePointer<Self>, count: Int) -> Self
     /// Reduces `x` viewed as [outer, length, inner] along the middle axis into out [outer, inner].
     static func reduceKernel(
         _ op: ReductionOp, _ x: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>,
@@ -154,20 +157,23 @@ func mapBinary<S: TensorScalar, F: StaticBinary>(
         }
         return
     }
-    let inner = max(plan.shape.last ?? 1, 1)
-    parallelChunks(count: plan.rowCount, grain: max(1, elementwiseGrain / inner)) { rows in
-        plan.forEachRun(rows: rows) { o, lo, ro, ls, rs, n in
-            // The three common run shapes get stride-free loops that vectorize.
+    // Chunks of elements, not of rows, so that a long row (a vector times a scalar) is
+    // split between threads too.
+    parallelChunks(count: plan.count, grain: elementwiseGrain) { elements in
+        plan.forEachRun(elements: elements) { o, lo, ro, ls, rs, n in
+            // Offset pointers rather than `out[o + i]`: the overflow check on `o + i` keeps a
+            // loop from vectorizing. The three common run shapes get stride-free loops.
+            let (out, a, b) = (out + o, a + lo, b + ro)
             if ls == 1 && rs == 1 {
-                for i in 0..<n { out[o + i] = f(a[lo + i], b[ro + i]) }
+                for i in 0..<n { out[i] = f(a[i], b[i]) }
             } else if ls == 1 && rs == 0 {
-                let y = b[ro]
-                for i in 0..<n { out[o + i] = f(a[lo + i], y) }
+                let y = b[0]
+                for i in 0..<n { out[i] = f(a[i], y) }
             } else if ls == 0 && rs == 1 {
-                let x = a[lo]
-                for i in 0..<n { out[o + i] = f(x, b[ro + i]) }
+                let x = a[0]
+                for i in 0..<n { out[i] = f(x, b[i]) }
             } else {
-                for i in 0..<n { out[o + i] = f(a[lo + i * ls], b[ro + i * rs]) }
+                for i in 0..<n { out[i] = f(a[i &* ls], b[i &* rs]) }
             }
         }
     }
@@ -192,19 +198,11 @@ func binaryKernelImpl<S: TensorScalar>(
 
 @inline(__always)
 func reduceRun<S: TensorScalar>(_ op: ReductionOp, _ x: UnsafePointer<S>, _ n: Int) -> S {
-    // Eight independent accumulators in a fixed pattern: vectorizes, and the result depends
-    // only on n, never on how work was split between threads.
+    // Each run's result depends only on its length, never on how work was split between
+    // threads.
     switch op {
     case .sum:
-        var acc = SIMD8<S>()
-        var i = 0
-        while i + 8 <= n {
-            acc += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<S>.self)
-            i += 8
-        }
-        var s = acc.sum()
-        while i < n { s += x[i]; i += 1 }
-        return s
+        return S.contiguousSum(x, count: n)
     case .max, .min:
         // NaN wins, as in NumPy and PyTorch: once best is NaN no comparison replaces it.
         var best = n > 0 ? x[0] : (op == .max ? -S.infinity : S.infinity)
@@ -246,22 +244,31 @@ func reduceKernelImpl<S: TensorScalar>(
         }
         return
     }
-    parallelChunks(count: outer, grain: max(1, elementwiseGrain / max(length * inner, 1))) { rows in
-        for o in rows {
-            let dst = out + o * inner
-            let src = x + o * length * inner
+    guard inner > 0 else { return }
+    // Tiles of `columns` columns of one [length, inner] slice, so that a single slice (a sum
+    // over rows of a matrix) is split between threads too. Each output element is still summed
+    // over k in order by one task. A tile reads at least 2048 contiguous elements per row:
+    // narrower ones (256) ran at half the speed on one thread, the prefetchers losing the stream.
+    let columns = min(inner, max(2048, elementwiseGrain / max(length, 1)))
+    let tilesPerSlice = (inner + columns - 1) / columns
+    parallelChunks(count: outer * tilesPerSlice, grain: max(1, elementwiseGrain / max(length * columns, 1))) { tiles in
+        for tile in tiles {
+            let (o, first) = (tile / tilesPerSlice, tile % tilesPerSlice * columns)
+            let width = min(columns, inner - first)
+            let dst = out + o * inner + first
+            let src = x + o * length * inner + first
             if length == 0 {
                 let empty: S = op == .sum ? 0 : (op == .max ? -S.infinity : S.infinity)
-                for i in 0..<inner { dst[i] = empty }
+                for i in 0..<width { dst[i] = empty }
                 continue
             }
-            for i in 0..<inner { dst[i] = src[i] }
+            for i in 0..<width { dst[i] = src[i] }
             for k in 1..<length {
                 let row = src + k * inner
                 switch op {
-                case .sum: for i in 0..<inner { dst[i] += row[i] }
-                case .max: for i in 0..<inner where row[i] > dst[i] || row[i].isNaN { dst[i] = row[i] }
-                case .min: for i in 0..<inner where row[i] < dst[i] || row[i].isNaN { dst[i] = row[i] }
+                case .sum: for i in 0..<width { dst[i] += row[i] }
+                case .max: for i in 0..<width where row[i] > dst[i] || row[i].isNaN { dst[i] = row[i] }
+                case .min: for i in 0..<width where row[i] < dst[i] || row[i].isNaN { dst[i] = row[i] }
                 }
             }
         }
@@ -269,6 +276,7 @@ func reduceKernelImpl<S: TensorScalar>(
 }
 
 extension Float: ElementKernels {
+    public static func contiguousSum(_ x: UnsafePointer<Float>, count: Int) -> Float { gg_sum_f32(x, Int64(count)) }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int) {
         dispatch(p, UnaryMap(x: x, out: out, count: count))
     }
@@ -287,6 +295,7 @@ extension Float: ElementKernels {
 }
 
 extension Double: ElementKernels {
+    public static func contiguousSum(_ x: UnsafePointer<Double>, count: Int) -> Double { gg_sum_f64(x, Int64(count)) }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, count: Int) {
         dispatch(p, UnaryMap(x: x, out: out, count: count))
     }
