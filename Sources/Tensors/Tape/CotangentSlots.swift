@@ -21,17 +21,20 @@ struct CotangentSlots<Scalar: TensorScalar> {
     init(root: TapeNode<Scalar>) {
         token = (backwardPassCount.wrappingAdd(1, ordering: .relaxed).newValue % Int(Int32.max) + 1) << 32
         _ = claim(root)
-        nodes.append(root)
-        // Breadth first, with `nodes` as the queue. A chain comes out already in order,
-        // which the sort then only checks.
+        // Breadth first, with the list of nodes found as the queue. A chain comes out already
+        // in order, which the sort then only checks.
+        var found = [root]
         var next = 0
-        while next < nodes.count {
-            let node = nodes[next]
-            node.parents.forEach { link in
-                if claim(link) { nodes.append(unsafeDowncast(link, to: TapeNode<Scalar>.self)) }
-            }
+        while next < found.count {
+            let parents = found[next].parents
             next += 1
+            if let link = parents.first, claim(link) { found.append(unsafeDowncast(link, to: TapeNode<Scalar>.self)) }
+            if let link = parents.second, claim(link) { found.append(unsafeDowncast(link, to: TapeNode<Scalar>.self)) }
+            for case let link? in parents.rest where claim(link) {
+                found.append(unsafeDowncast(link, to: TapeNode<Scalar>.self))
+            }
         }
+        nodes = found
         nodes.sort { $0.id > $1.id }
         for (slot, node) in nodes.enumerated() {
             if holds(node) {

@@ -22,16 +22,28 @@ public class TapeLink: @unchecked Sendable {
 
     // A long chain (10,000 ops) would otherwise be freed by 10,000 nested deinits and
     // overflow the stack: unlink it iteratively instead. A node's rule holds its parents too
-    // (its inputs' tensors); the node is freed at the end of its turn, while `stack` still
-    // holds the parents, so that release never frees one.
+    // (its inputs' tensors); the node is freed at the end of its turn, while `next` or `stack`
+    // still holds the parents, so that release never frees one. A chain passes through `next`
+    // alone: appending to `stack` costs more than the rest of a node's turn.
     deinit {
         guard !parents.isEmpty else { return }
-        var stack: [TapeLink] = []
-        parents.forEach { stack.append($0) }
+        var inputs = parents
         parents = TapeParents()
-        while var node = stack.popLast() {
+        var stack: [TapeLink] = []
+        while true {
+            // The first input of the node just unlinked goes next; any others wait on the stack.
+            var next = inputs.first
+            if let link = inputs.second {
+                if next == nil { next = link } else { stack.append(link) }
+            }
+            for case let link? in inputs.rest {
+                if next == nil { next = link } else { stack.append(link) }
+            }
+            inputs = TapeParents()
+            guard var node = next ?? stack.popLast() else { return }
+            next = nil
             if isKnownUniquelyReferenced(&node) {
-                node.parents.forEach { stack.append($0) }
+                inputs = node.parents
                 node.parents = TapeParents()
             }
         }

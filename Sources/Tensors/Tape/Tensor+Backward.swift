@@ -61,8 +61,7 @@ extension Tensor {
         gg_set_tape_recording(createGraph)
         defer { gg_set_tape_recording(wasRecording) }
         for (slot, node) in pass.nodes.enumerated() {
-            guard let cotangent = pass.cotangents[slot] else { continue }
-            if !keeps[slot] { pass.cotangents[slot] = nil }
+            guard let cotangent = keeps[slot] ? pass.cotangents[slot] : pass.cotangents[slot].take() else { continue }
             switch node.rule {
             case .leaf:
                 reportLeaf?(node, cotangent)
