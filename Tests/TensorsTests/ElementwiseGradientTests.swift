@@ -31,6 +31,31 @@ struct ElementwiseGradientTests {
         }
     }
 
+    /// Without a tape to record or tangents to push, a unary pullback runs the rule on scalars
+    /// in one pass; it must give the bits of the same rule run as tensor operations, which is
+    /// what a recorded pullback (createGraph) does.
+    func expectFusedPullbackMatchesRule<S: TensorScalar>(_: S.Type, _ p: UnaryPrimitive, count: Int) {
+        let x = Tensor<S>(shape: [count], scalars: randomTensor([count], in: domain(of: p), seed: 11).scalars.map { S($0) })
+            .requiringGradient()
+        let seed = Tensor<S>(shape: [count], scalars: randomTensor([count], seed: 12).scalars.map { S($0) })
+        let y = x.applying(p)
+        let fused = y.gradients(wrt: [x], seed: seed)[0]
+        let recorded = y.gradients(wrt: [x], seed: seed, createGraph: true)[0]
+        #expect(!fused.requiresGradient)
+        // Widening to Double is exact, so equal patterns there are equal bits.
+        let bits = { (t: Tensor<S>) in t.scalars.map { Double($0).bitPattern } }
+        #expect(bits(fused) == bits(recorded), "\(S.self) \(p), \(count) elements")
+    }
+
+    @Test("a unary pullback on plain values has the bits of its rule in tensor operations",
+          arguments: UnaryPrimitive.allCases)
+    func fusedPullback(_ p: UnaryPrimitive) {
+        for count in [1, 37, 1000] {
+            expectFusedPullbackMatchesRule(Float.self, p, count: count)
+            expectFusedPullbackMatchesRule(Double.self, p, count: count)
+        }
+    }
+
     static let broadcastPairs: [([Int], [Int])] = [
         ([3, 4], [3, 4]), ([3, 4], [4]), ([3, 1], [1, 4]), ([2, 3, 4], [3, 1]), ([], [3]), ([2, 1], []),
         ([0, 3], [3]),

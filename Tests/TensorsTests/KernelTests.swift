@@ -1,6 +1,7 @@
 import Calculus
 import Testing
 import Tensors
+import _TestSupport
 
 /// A row-major product problem with padded leading dimensions (so strides are exercised) and
 /// seeded random operands in [-1, 1).
@@ -108,6 +109,41 @@ struct KernelTests {
                     doubleCase.expectMatchesReference(doubleCase.run())
                 }
             }
+        }
+    }
+
+    @Test("sums give the same bits on every kernel family and thread count")
+    func sumsAreIndependentOfFamilyAndThreads() {
+        let (originalKernel, originalThreads) = (gemmKernelName, Threading.threadCount)
+        defer { (gemmKernelName, Threading.threadCount) = (originalKernel, originalThreads) }
+        // Lengths around the lane count and the block size, and one that spans blocks; a
+        // [rows, columns] matrix summed along both axes covers the strided path too.
+        let lengths = [0, 1, 63, 64, 65, 1000, (1 << 16) + 3, 300_001]
+        let vectors = lengths.map { randomTensor([$0], in: -1...1, seed: UInt64($0)) }
+        let matrix = randomTensor([700, 1_100], seed: 3)
+        func sums() -> [UInt64] {
+            let float = vectors.map { Tensor<Float>(shape: $0.shape, scalars: $0.scalars.map(Float.init)).sum().scalar }
+            let double = vectors.map { $0.sum().scalar } + [matrix.sum(along: 0), matrix.sum(along: 1)].flatMap(\.scalars)
+            return float.map { UInt64($0.bitPattern) } + double.map(\.bitPattern)
+        }
+        gemmKernelName = "baseline"
+        Threading.threadCount = 1
+        let reference = sums()
+        for kernel in supportedGemmKernelNames {
+            for threads in [1, 2, 3] {
+                (gemmKernelName, Threading.threadCount) = (kernel, threads)
+                #expect(sums() == reference, "\(kernel), \(threads) threads")
+            }
+        }
+        // And the sums are right: the Double ones against a compensated (Kahan) sum.
+        for (vector, sum) in zip(vectors, vectors.map { $0.sum().scalar }) {
+            var (total, compensation) = (0.0, 0.0)
+            for v in vector.scalars {
+                let y = v - compensation
+                let t = total + y
+                (compensation, total) = ((t - total) - y, t)
+            }
+            #expect(Swift.abs(sum - total) <= 1e-12 * Double(max(vector.count, 1)))
         }
     }
 

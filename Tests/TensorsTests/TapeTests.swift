@@ -1,4 +1,6 @@
+import Dispatch
 import GraphGrad
+import Synchronization
 import Testing
 import _TestSupport
 
@@ -72,5 +74,41 @@ struct TapeTests {
         }
         #expect(Swift.abs(g - derivative) <= 1e-12 * Swift.abs(derivative))
         #expect(y.scalar == value)
+    }
+
+    @Test("a backward pass nested in a custom vjp walks nodes the outer pass holds")
+    func nestedPass() {
+        let x = randomTensor([3], seed: 8).requiringGradient()
+        let shared = x.sin()
+        let inner = Mutex<Tensor<Double>?>(nil)
+        // The vjp differentiates exp(sin x) while the outer pass holds the nodes of sin x and x.
+        let outer = Tensor.differentiable([shared], forward: { $0[0] * 2 }) { _, _, ct in
+            let g = GradientMode.with(enabled: true) { shared.exp().sum().gradients(wrt: [x])[0] }
+            inner.withLock { $0 = g }
+            return [ct * 2]
+        }
+        let g = outer.sum().gradients(wrt: [x])[0]
+        #expect(g == x.detached().cos() * 2)
+        let expected = x.detached().sin().exp() * x.detached().cos()
+        #expect(inner.withLock { $0 } == expected)
+        // Both passes handed their nodes back: a later pass sees the whole graph again.
+        #expect(outer.sum().gradients(wrt: [x])[0] == g)
+    }
+
+    @Test("concurrent backward passes over one graph agree with a serial one")
+    func concurrentPasses() {
+        let x = randomTensor([4], seed: 9).requiringGradient()
+        var y = x
+        for k in 0..<500 { y = (k % 2 == 0 ? y.sin() : y * 0.9 + x.cos()) }
+        let loss = y.sum()
+        let serial = loss.gradients(wrt: [x])[0]
+        let results = Mutex<[Tensor<Double>]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let g = loss.gradients(wrt: [x])[0]
+            results.withLock { $0.append(g) }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 8)
+        for g in all { #expect(g.scalars.map(\.bitPattern) == serial.scalars.map(\.bitPattern)) }
     }
 }

@@ -62,6 +62,11 @@ void gg_dgemm_small(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
                     const double *a, int64_t lda, const double *b, int64_t ldb,
                     double *c, int64_t ldc, bool accumulate);
 
+/// Sum of x[0..<n] in the active family's vector ISA; the bits depend only on n and the
+/// elements, never on the family.
+float gg_sum_f32(const float *x, int64_t n);
+double gg_sum_f64(const double *x, int64_t n);
+
 /// Process-wide kernel thread count; 0 means "not set" (callers use the processor count).
 int64_t gg_thread_count(void);
 void gg_set_thread_count(int64_t count);

@@ -70,17 +70,21 @@ public struct BroadcastPlan: Sendable {
     var isElementwise: Bool { sameShape }
 
     /// Calls `body(outOffset, lhsOffset, rhsOffset, lhsStep, rhsStep, length)` for each run of
-    /// the last axis in rows `rows` of the result viewed as [rows, lastAxis].
+    /// the last axis inside the result elements `elements` (row-major), cut at row ends.
     @inline(__always)
-    func forEachRun(rows: Range<Int>, _ body: (Int, Int, Int, Int, Int, Int) -> Void) {
+    func forEachRun(elements: Range<Int>, _ body: (Int, Int, Int, Int, Int, Int) -> Void) {
         let rank = shape.count
         let inner = rank == 0 ? 1 : shape[rank - 1]
         let ls = rank == 0 ? 0 : lhsStrides[rank - 1]
         let rs = rank == 0 ? 0 : rhsStrides[rank - 1]
-        for row in rows {
+        var start = elements.lowerBound
+        while start < elements.upperBound {
+            let row = start / inner
+            let column = start - row * inner
+            let length = Swift.min(inner - column, elements.upperBound - start)
             var rem = row
-            var lo = 0
-            var ro = 0
+            var lo = column * ls
+            var ro = column * rs
             var axis = rank - 2
             while axis >= 0 {
                 let i = rem % shape[axis]
@@ -89,11 +93,8 @@ public struct BroadcastPlan: Sendable {
                 ro += i * rhsStrides[axis]
                 axis -= 1
             }
-            body(row * inner, lo, ro, ls, rs, inner)
+            body(start, lo, ro, ls, rs, length)
+            start += length
         }
     }
-
-    /// Number of runs of the last axis.
-    @usableFromInline
-    var rowCount: Int { shape.isEmpty ? 1 : (shape.last! == 0 ? 0 : count / shape.last!) }
 }

@@ -1,3 +1,4 @@
+import CKernels
 import Calculus
 
 /// Elementwise and reduction kernels, implemented once generically and instantiated for
@@ -7,10 +8,18 @@ public protocol ElementKernels {
     /// out[i] = p(x[i]) for `count` elements.
     static func unaryKernel(
         _ p: UnaryPrimitive, _ x: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, count: Int)
+    /// out[i] = cotangent[i] · p′(x[i]) for `count` elements, where y[i] = p(x[i]): the
+    /// reverse-mode rule of a unary primitive in one pass, with p′ from the rule table
+    /// evaluated on scalars.
+    static func unaryPullbackKernel(
+        _ p: UnaryPrimitive, _ x: UnsafePointer<Self>, _ y: UnsafePointer<Self>,
+        _ cotangent: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, count: Int)
     /// out = p(lhs, rhs) under the broadcast `plan`.
     static func binaryKernel(
         _ p: BinaryPrimitive, _ lhs: UnsafePointer<Self>, _ rhs: UnsafePointer<Self>,
         _ out: UnsafeMutablePointer<Self>, plan: BroadcastPlan)
+    /// The sum of `count` contiguous elements, in an order fixed by `count` alone.
+    static func contiguousSum(_ x: UnsafePointer<Self>, count: Int) -> Self
     /// Reduces `x` viewed as [outer, length, inner] along the middle axis into out [outer, inner].
     static func reduceKernel(
         _ op: ReductionOp, _ x: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>,
@@ -75,43 +84,61 @@ extension StaticUnary {
 @usableFromInline enum Binary_minimum: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .minimum } }
 @usableFromInline enum Binary_atan2: StaticBinary { @inlinable static var primitive: BinaryPrimitive { .atan2 } }
 
-@inline(__always)
-func mapUnary<S: TensorScalar, F: StaticUnary>(
-    _: F.Type, _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ count: Int
-) {
-    parallelChunks(count: count, grain: elementwiseGrain) { range in
-        for i in range { out[i] = F.apply(x[i]) }
+/// A loop over the elements with a unary primitive fixed at compile time; ``dispatch(_:_:)``
+/// turns the run-time primitive into the type.
+@usableFromInline protocol UnaryLoop { func run<F: StaticUnary>(_: F.Type) }
+
+/// out[i] = p(x[i]).
+struct UnaryMap<S: TensorScalar>: UnaryLoop {
+    let x: UnsafePointer<S>, out: UnsafeMutablePointer<S>, count: Int
+
+    @inline(__always) func run<F: StaticUnary>(_: F.Type) {
+        let (x, out) = (x, out)
+        parallelChunks(count: count, grain: elementwiseGrain) { range in
+            for i in range { out[i] = F.apply(x[i]) }
+        }
+    }
+}
+
+/// out[i] = cotangent[i] · p′(x[i]), p′ evaluated as the rule table writes it, so that the
+/// result has the bits of the same rule evaluated with tensor operations.
+struct UnaryPullbackMap<S: TensorScalar>: UnaryLoop {
+    let x: UnsafePointer<S>, y: UnsafePointer<S>, cotangent: UnsafePointer<S>, out: UnsafeMutablePointer<S>, count: Int
+
+    @inline(__always) func run<F: StaticUnary>(_: F.Type) {
+        let (x, y, cotangent, out) = (x, y, cotangent, out)
+        parallelChunks(count: count, grain: elementwiseGrain) { range in
+            for i in range { out[i] = cotangent[i] * F.primitive.derivative(at: x[i], output: y[i]) }
+        }
     }
 }
 
 @inline(__always)
-func unaryKernelImpl<S: TensorScalar>(
-    _ p: UnaryPrimitive, _ x: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, _ n: Int
-) {
+func dispatch<L: UnaryLoop>(_ p: UnaryPrimitive, _ loop: L) {
     switch p {
-    case .negate: mapUnary(Unary_negate.self, x, out, n)
-    case .exp: mapUnary(Unary_exp.self, x, out, n)
-    case .log: mapUnary(Unary_log.self, x, out, n)
-    case .sin: mapUnary(Unary_sin.self, x, out, n)
-    case .cos: mapUnary(Unary_cos.self, x, out, n)
-    case .tan: mapUnary(Unary_tan.self, x, out, n)
-    case .asin: mapUnary(Unary_asin.self, x, out, n)
-    case .acos: mapUnary(Unary_acos.self, x, out, n)
-    case .atan: mapUnary(Unary_atan.self, x, out, n)
-    case .sinh: mapUnary(Unary_sinh.self, x, out, n)
-    case .cosh: mapUnary(Unary_cosh.self, x, out, n)
-    case .tanh: mapUnary(Unary_tanh.self, x, out, n)
-    case .sqrt: mapUnary(Unary_sqrt.self, x, out, n)
-    case .abs: mapUnary(Unary_abs.self, x, out, n)
-    case .sigmoid: mapUnary(Unary_sigmoid.self, x, out, n)
-    case .relu: mapUnary(Unary_relu.self, x, out, n)
-    case .softplus: mapUnary(Unary_softplus.self, x, out, n)
-    case .log1p: mapUnary(Unary_log1p.self, x, out, n)
-    case .expm1: mapUnary(Unary_expm1.self, x, out, n)
-    case .elu: mapUnary(Unary_elu.self, x, out, n)
-    case .square: mapUnary(Unary_square.self, x, out, n)
-    case .sign: mapUnary(Unary_sign.self, x, out, n)
-    case .step: mapUnary(Unary_step.self, x, out, n)
+    case .negate: loop.run(Unary_negate.self)
+    case .exp: loop.run(Unary_exp.self)
+    case .log: loop.run(Unary_log.self)
+    case .sin: loop.run(Unary_sin.self)
+    case .cos: loop.run(Unary_cos.self)
+    case .tan: loop.run(Unary_tan.self)
+    case .asin: loop.run(Unary_asin.self)
+    case .acos: loop.run(Unary_acos.self)
+    case .atan: loop.run(Unary_atan.self)
+    case .sinh: loop.run(Unary_sinh.self)
+    case .cosh: loop.run(Unary_cosh.self)
+    case .tanh: loop.run(Unary_tanh.self)
+    case .sqrt: loop.run(Unary_sqrt.self)
+    case .abs: loop.run(Unary_abs.self)
+    case .sigmoid: loop.run(Unary_sigmoid.self)
+    case .relu: loop.run(Unary_relu.self)
+    case .softplus: loop.run(Unary_softplus.self)
+    case .log1p: loop.run(Unary_log1p.self)
+    case .expm1: loop.run(Unary_expm1.self)
+    case .elu: loop.run(Unary_elu.self)
+    case .square: loop.run(Unary_square.self)
+    case .sign: loop.run(Unary_sign.self)
+    case .step: loop.run(Unary_step.self)
     }
 }
 
@@ -143,20 +170,23 @@ func mapBinary<S: TensorScalar, F: StaticBinary>(
     case nil:
         break
     }
-    let inner = max(plan.shape.last ?? 1, 1)
-    parallelChunks(count: plan.rowCount, grain: max(1, elementwiseGrain / inner)) { rows in
-        plan.forEachRun(rows: rows) { o, lo, ro, ls, rs, n in
-            // The three common run shapes get stride-free loops that vectorize.
+    // Chunks of elements, not of rows, so that a long row (a vector times a scalar) is
+    // split between threads too.
+    parallelChunks(count: plan.count, grain: elementwiseGrain) { elements in
+        plan.forEachRun(elements: elements) { o, lo, ro, ls, rs, n in
+            // Offset pointers rather than `out[o + i]`: the overflow check on `o + i` keeps a
+            // loop from vectorizing. The three common run shapes get stride-free loops.
+            let (out, a, b) = (out + o, a + lo, b + ro)
             if ls == 1 && rs == 1 {
-                for i in 0..<n { out[o + i] = f(a[lo + i], b[ro + i]) }
+                for i in 0..<n { out[i] = f(a[i], b[i]) }
             } else if ls == 1 && rs == 0 {
-                let y = b[ro]
-                for i in 0..<n { out[o + i] = f(a[lo + i], y) }
+                let y = b[0]
+                for i in 0..<n { out[i] = f(a[i], y) }
             } else if ls == 0 && rs == 1 {
-                let x = a[lo]
-                for i in 0..<n { out[o + i] = f(x, b[ro + i]) }
+                let x = a[0]
+                for i in 0..<n { out[i] = f(x, b[i]) }
             } else {
-                for i in 0..<n { out[o + i] = f(a[lo + i * ls], b[ro + i * rs]) }
+                for i in 0..<n { out[i] = f(a[i &* ls], b[i &* rs]) }
             }
         }
     }
@@ -181,19 +211,11 @@ func binaryKernelImpl<S: TensorScalar>(
 
 @inline(__always)
 func reduceRun<S: TensorScalar>(_ op: ReductionOp, _ x: UnsafePointer<S>, _ n: Int) -> S {
-    // Eight independent accumulators in a fixed pattern: vectorizes, and the result depends
-    // only on n, never on how work was split between threads.
+    // Each run's result depends only on its length, never on how work was split between
+    // threads.
     switch op {
     case .sum:
-        var acc = SIMD8<S>()
-        var i = 0
-        while i + 8 <= n {
-            acc += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<S>.self)
-            i += 8
-        }
-        var s = acc.sum()
-        while i < n { s += x[i]; i += 1 }
-        return s
+        return S.contiguousSum(x, count: n)
     case .max, .min:
         // NaN wins, as in NumPy and PyTorch: once best is NaN no comparison replaces it.
         var best = n > 0 ? x[0] : (op == .max ? -S.infinity : S.infinity)
@@ -235,22 +257,31 @@ func reduceKernelImpl<S: TensorScalar>(
         }
         return
     }
-    parallelChunks(count: outer, grain: max(1, elementwiseGrain / max(length * inner, 1))) { rows in
-        for o in rows {
-            let dst = out + o * inner
-            let src = x + o * length * inner
+    guard inner > 0 else { return }
+    // Tiles of `columns` columns of one [length, inner] slice, so that a single slice (a sum
+    // over rows of a matrix) is split between threads too. Each output element is still summed
+    // over k in order by one task. A tile reads at least 2048 contiguous elements per row:
+    // narrower ones (256) ran at half the speed on one thread, the prefetchers losing the stream.
+    let columns = min(inner, max(2048, elementwiseGrain / max(length, 1)))
+    let tilesPerSlice = (inner + columns - 1) / columns
+    parallelChunks(count: outer * tilesPerSlice, grain: max(1, elementwiseGrain / max(length * columns, 1))) { tiles in
+        for tile in tiles {
+            let (o, first) = (tile / tilesPerSlice, tile % tilesPerSlice * columns)
+            let width = min(columns, inner - first)
+            let dst = out + o * inner + first
+            let src = x + o * length * inner + first
             if length == 0 {
                 let empty: S = op == .sum ? 0 : (op == .max ? -S.infinity : S.infinity)
-                for i in 0..<inner { dst[i] = empty }
+                for i in 0..<width { dst[i] = empty }
                 continue
             }
-            for i in 0..<inner { dst[i] = src[i] }
+            for i in 0..<width { dst[i] = src[i] }
             for k in 1..<length {
                 let row = src + k * inner
                 switch op {
-                case .sum: for i in 0..<inner { dst[i] += row[i] }
-                case .max: for i in 0..<inner where row[i] > dst[i] || row[i].isNaN { dst[i] = row[i] }
-                case .min: for i in 0..<inner where row[i] < dst[i] || row[i].isNaN { dst[i] = row[i] }
+                case .sum: for i in 0..<width { dst[i] += row[i] }
+                case .max: for i in 0..<width where row[i] > dst[i] || row[i].isNaN { dst[i] = row[i] }
+                case .min: for i in 0..<width where row[i] < dst[i] || row[i].isNaN { dst[i] = row[i] }
                 }
             }
         }
@@ -258,9 +289,14 @@ func reduceKernelImpl<S: TensorScalar>(
 }
 
 extension Float: ElementKernels {
+    public static func contiguousSum(_ x: UnsafePointer<Float>, count: Int) -> Float { gg_sum_f32(x, Int64(count)) }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int) {
-        unaryKernelImpl(p, x, out, count)
+        dispatch(p, UnaryMap(x: x, out: out, count: count))
     }
+    public static func unaryPullbackKernel(
+        _ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ cotangent: UnsafePointer<Float>,
+        _ out: UnsafeMutablePointer<Float>, count: Int
+    ) { dispatch(p, UnaryPullbackMap(x: x, y: y, cotangent: cotangent, out: out, count: count)) }
     public static func binaryKernel(
         _ p: BinaryPrimitive, _ lhs: UnsafePointer<Float>, _ rhs: UnsafePointer<Float>,
         _ out: UnsafeMutablePointer<Float>, plan: BroadcastPlan
@@ -272,9 +308,14 @@ extension Float: ElementKernels {
 }
 
 extension Double: ElementKernels {
+    public static func contiguousSum(_ x: UnsafePointer<Double>, count: Int) -> Double { gg_sum_f64(x, Int64(count)) }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, count: Int) {
-        unaryKernelImpl(p, x, out, count)
+        dispatch(p, UnaryMap(x: x, out: out, count: count))
     }
+    public static func unaryPullbackKernel(
+        _ p: UnaryPrimitive, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ cotangent: UnsafePointer<Double>,
+        _ out: UnsafeMutablePointer<Double>, count: Int
+    ) { dispatch(p, UnaryPullbackMap(x: x, y: y, cotangent: cotangent, out: out, count: count)) }
     public static func binaryKernel(
         _ p: BinaryPrimitive, _ lhs: UnsafePointer<Double>, _ rhs: UnsafePointer<Double>,
         _ out: UnsafeMutablePointer<Double>, plan: BroadcastPlan

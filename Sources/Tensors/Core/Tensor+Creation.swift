@@ -4,17 +4,30 @@ import Calculus
 /// Elements from which a new tensor's storage asks for huge pages (4 MiB of Float32).
 @usableFromInline let hugePageThreshold = 1 << 20
 
+/// Elements up to which a new tensor's storage is zeroed before it is filled (see
+/// ``Tensor/build(shape:_:)``).
+@usableFromInline let smallTensorLimit = 256
+
 extension Tensor {
     /// A tensor of `shape` whose elements `fill` writes through a pointer to uninitialized
     /// storage (it must write every element).
     @inlinable
     public static func build(shape: [Int], _ fill: (UnsafeMutablePointer<Scalar>) -> Void) -> Tensor {
         let n = shape.reduce(1, *)
+        guard n > smallTensorLimit else {
+            // `Array(unsafeUninitializedCapacity:)` allocates through a runtime function that is
+            // not specialized and looks up the storage class's metadata on every call, which
+            // costs more than the work on a small tensor; building from a collection allocates
+            // through specialized code. Zeroing first is cheap at this size.
+            var scalars = Array(repeatElement(Scalar.zero, count: n))
+            if n > 0 { scalars.withUnsafeMutableBufferPointer { fill($0.baseAddress!) } }
+            return Tensor(shape: shape, scalars: scalars)
+        }
         let scalars = [Scalar](unsafeUninitializedCapacity: n) { buffer, initialized in
             if n >= hugePageThreshold {
                 gg_advise_huge_pages(buffer.baseAddress!, Int64(n * MemoryLayout<Scalar>.stride))
             }
-            if n > 0 { fill(buffer.baseAddress!) }
+            fill(buffer.baseAddress!)
             initialized = n
         }
         return Tensor(shape: shape, scalars: scalars)

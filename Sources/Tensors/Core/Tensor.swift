@@ -51,7 +51,7 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
         self.init(shape: [rows.count, width], scalars: rows.flatMap { $0 })
     }
 
-    @usableFromInline internal init(
+    @inlinable internal init(
         shape: [Int], scalars: [Scalar], node: TapeNode<Scalar>?, tangentBox: TangentBox<Scalar>?
     ) {
         self.shape = shape

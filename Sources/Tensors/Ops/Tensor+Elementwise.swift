@@ -9,10 +9,7 @@ extension Tensor {
             withUnsafePointer { Scalar.unaryKernel(p, $0, out, count: count) }
         }
         guard x.isTracked else { return value }
-        return .recording(
-            value, inputs: [x], savesOutput: true,
-            pullback: { ct, y in [ct * p.derivative(at: x, output: y)] },
-            pushforward: { t, y in t[0].map { $0 * p.derivative(at: x, output: y) } })
+        return .recording(value, p, of: x)
     }
 
     /// Applies a binary primitive elementwise with NumPy broadcasting; its partial derivatives
@@ -27,30 +24,54 @@ extension Tensor {
             }
         }
         guard a.isTracked || b.isTracked else { return value }
-        return .recording(
-            value, inputs: [a, b], savesOutput: true,
-            pullback: { ct, z in
-                let (da, db) = p.partials(at: a, b, output: z)
-                return [
-                    a.requiresGradient ? (ct * da).summed(toShape: a.shape) : nil,
-                    b.requiresGradient ? (ct * db).summed(toShape: b.shape) : nil,
-                ]
-            },
-            pushforward: { t, z in
-                let (da, db) = p.partials(at: a, b, output: z)
-                let ta = t[0].map { $0 * da }
-                let tb = t[1].map { $0 * db }
-                switch (ta, tb) {
-                case let (x?, y?): return (x + y).broadcasted(to: z.shape)
-                case let (x?, nil): return x.broadcasted(to: z.shape)
-                case let (nil, y?): return y.broadcasted(to: z.shape)
-                case (nil, nil): return nil
+        return .recording(value, p, of: a, b)
+    }
+
+    /// The cotangent of `x` from the cotangent `ct` of y = p(x) (reverse mode).
+    @inlinable
+    static func pullback(of p: UnaryPrimitive, at x: Tensor, output y: Tensor, cotangent ct: Tensor) -> Tensor {
+        guard !(x.isTracked || y.isTracked || ct.isTracked) else { return ct * p.derivative(at: x, output: y) }
+        // Nothing to record or push forward: the same rule on the scalars, in one pass
+        // instead of one per tensor operation.
+        return build(shape: x.shape) { out in
+            x.withUnsafePointer { px in
+                y.withUnsafePointer { py in
+                    ct.withUnsafePointer { pc in Scalar.unaryPullbackKernel(p, px, py, pc, out, count: x.count) }
                 }
-            })
+            }
+        }
+    }
+
+    /// The cotangent of `a` and of `b` (nil for one not on the tape) from the cotangent `ct`
+    /// of z = p(a, b), summed back over the axes each was broadcast along.
+    @inlinable
+    static func pullback(
+        of p: BinaryPrimitive, at a: Tensor, _ b: Tensor, output z: Tensor, cotangent ct: Tensor
+    ) -> (Tensor?, Tensor?) {
+        let (da, db) = p.partials(at: a, b, output: z)
+        return (
+            a.requiresGradient ? (ct * da).summed(toShape: a.shape) : nil,
+            b.requiresGradient ? (ct * db).summed(toShape: b.shape) : nil
+        )
+    }
+
+    /// The tangent of z = p(a, b) from the tangents of `a` and `b` (forward mode); nil when
+    /// neither has one.
+    @inlinable
+    static func pushforward(of p: BinaryPrimitive, at a: Tensor, _ b: Tensor, output z: Tensor) -> Tensor? {
+        let (da, db) = p.partials(at: a, b, output: z)
+        let ta = a.tangent.map { $0 * da }
+        let tb = b.tangent.map { $0 * db }
+        switch (ta, tb) {
+        case let (x?, y?): return (x + y).broadcasted(to: z.shape)
+        case let (x?, nil): return x.broadcasted(to: z.shape)
+        case let (nil, y?): return y.broadcasted(to: z.shape)
+        case (nil, nil): return nil
+        }
     }
 
     /// Whether this is a constant 1 (no tape, no tangent), which multiplication can skip.
-    @usableFromInline
+    @inlinable
     var isConstantOne: Bool {
         shape.isEmpty && scalars[0] == 1 && node == nil && tangentBox == nil
     }

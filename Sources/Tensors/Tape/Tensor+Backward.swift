@@ -11,17 +11,15 @@ extension Tensor {
     ///   does not depend on.
     @inlinable
     public func gradients(wrt inputs: [Tensor], seed: Tensor? = nil, createGraph: Bool = false) -> [Tensor] {
-        let cotangents = propagateBack(seed: seed, createGraph: createGraph, keep: Set(inputs.compactMap { $0.node.map(ObjectIdentifier.init) }))
-        return inputs.map { input in
-            input.node.flatMap { cotangents[ObjectIdentifier($0)] } ?? Tensor.zeros(input.shape)
-        }
+        let cotangents = propagateBack(seed: seed, createGraph: createGraph, wanted: inputs.map { $0.node })
+        return zip(inputs, cotangents).map { input, cotangent in cotangent ?? Tensor.zeros(input.shape) }
     }
 
     /// Accumulates d self / d leaf into the ``grad`` of every leaf that `self` depends on,
     /// as PyTorch's `backward()` does.
     @inlinable
     public func backward(seed: Tensor? = nil, createGraph: Bool = false) {
-        _ = propagateBack(seed: seed, createGraph: createGraph, keep: nil) { leaf, cotangent in
+        _ = propagateBack(seed: seed, createGraph: createGraph, wanted: []) { leaf, cotangent in
             leaf.grad = leaf.grad.map { $0 + cotangent } ?? cotangent
         }
     }
@@ -36,12 +34,14 @@ extension Tensor {
 
     /// Walks the tape from `self` back to its leaves in reverse creation order.
     ///
-    /// - Parameter keep: nodes whose cotangent is returned (nil: keep none, report leaves).
+    /// - Parameters:
+    ///   - wanted: nodes whose cotangents are returned, in order (nil where none is reached).
+    ///   - reportLeaf: called with each leaf reached and its cotangent.
     @inlinable
     func propagateBack(
-        seed: Tensor?, createGraph: Bool, keep: Set<ObjectIdentifier>?,
+        seed: Tensor?, createGraph: Bool, wanted: [TapeNode<Scalar>?],
         leaf reportLeaf: ((TapeNode<Scalar>, Tensor) -> Void)? = nil
-    ) -> [ObjectIdentifier: Tensor] {
+    ) -> [Tensor?] {
         if let seed {
             require(seed.shape == shape, "seed of shape \(seed.shape) for an output of shape \(shape)")
         } else {
@@ -49,48 +49,40 @@ extension Tensor {
                 count == 1,
                 "gradient of a non-scalar output of shape \(shape) needs a seed (the output's cotangent)")
         }
-        guard let root = node else { return [:] }
-        let order = Tensor.reverseTopologicalOrder(from: root)
-        var cotangents: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed ?? Tensor.ones(shape)]
+        guard let root = node else { return wanted.map { _ in nil } }
+        var pass = CotangentSlots(root: root)
+        defer { pass.release() }
+        // Cotangents are dropped once sent back, except those asked for.
+        var keeps = [Bool](repeating: false, count: pass.nodes.count)
+        let wantedSlots = wanted.map { $0.flatMap(pass.slot(of:)) }
+        for case let slot? in wantedSlots { keeps[slot] = true }
+        pass.cotangents[0] = seed ?? Tensor.ones(shape)
         let wasRecording = GradientMode.isEnabled
         gg_set_tape_recording(createGraph)
         defer { gg_set_tape_recording(wasRecording) }
-        do {
-            for node in order {
-                let key = ObjectIdentifier(node)
-                guard let cotangent = cotangents[key] else { continue }
-                if keep.map({ !$0.contains(key) }) ?? true { cotangents[key] = nil }
-                guard let pullback = node.pullback else {
-                    reportLeaf?(node, cotangent)
-                    continue
-                }
+        for (slot, node) in pass.nodes.enumerated() {
+            guard let cotangent = keeps[slot] ? pass.cotangents[slot] : pass.cotangents[slot].take() else { continue }
+            switch node.rule {
+            case .leaf:
+                reportLeaf?(node, cotangent)
+            case let .unary(p):
+                guard let x = node.lhs, let link = node.parents.first else { continue }
+                pass.accumulate(Tensor.pullback(of: p, at: x, output: node.output(), cotangent: cotangent), into: link)
+            case let .binary(p):
+                guard let a = node.lhs, let b = node.rhs else { continue }
+                let (da, db) = Tensor.pullback(of: p, at: a, b, output: node.output(), cotangent: cotangent)
+                if let da, let link = node.parents.first { pass.accumulate(da, into: link) }
+                if let db, let link = node.parents.second { pass.accumulate(db, into: link) }
+            case .custom:
+                guard let pullback = node.pullback else { continue }
                 let inputCotangents = pullback(cotangent, node.output())
-                for (link, g) in zip(node.parents, inputCotangents) {
-                    guard let link, let g else { continue }
-                    let parent = unsafeDowncast(link, to: TapeNode<Scalar>.self)
-                    require(g.shape == parent.shape, "pullback produced shape \(g.shape) for an input of shape \(parent.shape)")
-                    let pk = ObjectIdentifier(parent)
-                    cotangents[pk] = cotangents[pk].map { $0 + g } ?? g
+                for (position, g) in inputCotangents.prefix(node.parents.count).enumerated() {
+                    guard let g, let link = node.parents[position] else { continue }
+                    pass.accumulate(g, into: link)
                 }
             }
         }
-        return cotangents
-    }
-
-    /// All nodes reachable from `root`, latest first: every node comes before its parents.
-    @inlinable
-    static func reverseTopologicalOrder(from root: TapeNode<Scalar>) -> [TapeNode<Scalar>] {
-        var seen: Set<ObjectIdentifier> = [ObjectIdentifier(root)]
-        var stack = [root]
-        var nodes: [TapeNode<Scalar>] = []
-        while let node = stack.popLast() {
-            nodes.append(node)
-            for case let link? in node.parents where seen.insert(ObjectIdentifier(link)).inserted {
-                stack.append(unsafeDowncast(link, to: TapeNode<Scalar>.self))
-            }
-        }
-        nodes.sort { $0.id > $1.id }
-        return nodes
+        return wantedSlots.map { $0.flatMap { pass.cotangents[$0] } }
     }
 }
 

@@ -25,21 +25,60 @@ extension Tensor {
         pushforward: (_ tangents: [Tensor?], _ output: Tensor) -> Tensor?
     ) -> Tensor {
         var result = value
-        if !gg_tangents_suspended(), inputs.contains(where: { $0.tangentBox != nil }) {
-            // A rule's own operations see its inputs' tangents; pushing those forward again
-            // would recurse without end (sin′ = cos, cos′ = −sin, ...), so tangents stop
-            // inside a pushforward: forward mode on tensors is first order.
-            gg_set_tangents_suspended(true)
-            let t = pushforward(inputs.map { $0.tangent }, value)
-            gg_set_tangents_suspended(false)
-            if let t { result.tangentBox = TangentBox(t) }
+        if inputs.contains(where: { $0.tangentBox != nil }) {
+            result.tangentBox = pushingForward { pushforward(inputs.map { $0.tangent }, value) }
         }
         if GradientMode.isEnabled, inputs.contains(where: { $0.node != nil }) {
             result.node = TapeNode(
-                shape: value.shape, parents: inputs.map { $0.node }, pullback: pullback,
+                shape: value.shape, parents: TapeParents(of: inputs), rule: .custom, pullback: pullback,
                 savedOutput: savesOutput ? value.scalars : nil, savedTangent: result.tangentBox)
         }
         return result
+    }
+
+    /// ``recording(_:inputs:savesOutput:pullback:pushforward:)`` for a unary primitive applied
+    /// to `x`: the tape keeps the primitive and `x`, and the rule table gives the derivative.
+    @inlinable
+    static func recording(_ value: Tensor, _ p: UnaryPrimitive, of x: Tensor) -> Tensor {
+        var result = value
+        if let t = x.tangent {
+            result.tangentBox = pushingForward { t * p.derivative(at: x, output: value) }
+        }
+        if GradientMode.isEnabled, let parent = x.node {
+            result.node = TapeNode(
+                shape: value.shape, parents: TapeParents(parent), rule: .unary(p), lhs: x,
+                savedOutput: value.scalars, savedTangent: result.tangentBox)
+        }
+        return result
+    }
+
+    /// ``recording(_:inputs:savesOutput:pullback:pushforward:)`` for a binary primitive
+    /// applied to `a` and `b` (see ``recording(_:_:of:)``).
+    @inlinable
+    static func recording(_ value: Tensor, _ p: BinaryPrimitive, of a: Tensor, _ b: Tensor) -> Tensor {
+        var result = value
+        if a.tangentBox != nil || b.tangentBox != nil {
+            result.tangentBox = pushingForward { pushforward(of: p, at: a, b, output: value) }
+        }
+        if GradientMode.isEnabled, a.node != nil || b.node != nil {
+            result.node = TapeNode(
+                shape: value.shape, parents: TapeParents(a.node, b.node), rule: .binary(p), lhs: a, rhs: b,
+                savedOutput: value.scalars, savedTangent: result.tangentBox)
+        }
+        return result
+    }
+
+    /// The output tangent `pushforward` computes from its inputs' tangents, boxed; nil inside
+    /// another pushforward. A rule's own operations see its inputs' tangents; pushing those
+    /// forward again would recurse without end (sin′ = cos, cos′ = −sin, ...), so tangents
+    /// stop inside a pushforward: forward mode on tensors is first order.
+    @inlinable
+    static func pushingForward(_ pushforward: () -> Tensor?) -> TangentBox<Scalar>? {
+        guard !gg_tangents_suspended() else { return nil }
+        gg_set_tangents_suspended(true)
+        let t = pushforward()
+        gg_set_tangents_suspended(false)
+        return t.map(TangentBox.init)
     }
 
     /// A user-defined differentiable function: `forward` computes the value from plain
