@@ -87,16 +87,24 @@ func parameterGroupsPartitionTheParameters(kind: ModelKind) throws {
     }
 }
 
+/// A small input and a small model of `kind` on it with random parameters, in evaluation mode.
+private func randomizedSmallModel(
+    _ kind: ModelKind, seed: UInt64
+) throws -> (GraphInput<Double>, any NodeClassifier<Double>) {
+    let input = try smallInput(seed: seed)
+    let model: any NodeClassifier<Double> = kind.makeModel(
+        hyperparameters: smallHyperparameters(kind), featureCount: 6, classCount: 3, seed: seed + 1)
+    randomizeParameters(model, seed: seed + 2)
+    model.eval()
+    return (input, model)
+}
+
 /// Gradients of every whole model with respect to all its parameters, in evaluation mode.
 /// The parameters are randomized: with zero biases, nodes without features would sit exactly
 /// on ReLU's kink, where finite differences do not measure a derivative.
 @Test(arguments: ModelKind.allCases)
 func modelsAreDifferentiable(kind: ModelKind) throws {
-    let input = try smallInput(seed: 110)
-    let model: any NodeClassifier<Double> = kind.makeModel(
-        hyperparameters: smallHyperparameters(kind), featureCount: 6, classCount: 3, seed: 2)
-    randomizeParameters(model, seed: 111)
-    model.eval()
+    let (input, model) = try randomizedSmallModel(kind, seed: 110)
     let parameters = model.parameters.map(\.value)
     expectDifferentiable(at: parameters, secondOrder: false) { xs in model.withParameters(xs) { model(input) } }
 }
@@ -117,11 +125,7 @@ func everyModelTrainsOnKarate(kind: ModelKind) throws {
 /// pass's rows (SGC computes only the selected rows; the others select from the full pass).
 @Test(arguments: ModelKind.allCases)
 func selectedRowsMatchTheFullPass(kind: ModelKind) throws {
-    let input = try smallInput(seed: 120)
-    let model: any NodeClassifier<Double> = kind.makeModel(
-        hyperparameters: smallHyperparameters(kind), featureCount: 6, classCount: 3, seed: 4)
-    randomizeParameters(model, seed: 121)
-    model.eval()
+    let (input, model) = try randomizedSmallModel(kind, seed: 120)
     let rows = [7, 0, 3, 3, 11]
     let selected = model(input, rows: rows)
     #expect(selected.shape == [rows.count, 3])
