@@ -32,7 +32,7 @@ let package = Package(
             name: "Graphs",
             dependencies: ["Tensors", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/Datasets")]),
-        .target(name: "NN", dependencies: ["Tensors", "Graphs"]),
+        .target(name: "NN", dependencies: ["Tensors", "Graphs", "CKernels"]),
         .target(name: "GNN", dependencies: ["NN", "Graphs", "Tensors"]),
         .target(name: "GraphGrad", dependencies: ["Calculus", "Tensors", "Graphs", "NN", "GNN"]),
         .executableTarget(

@@ -53,4 +53,20 @@ struct DropoutTests {
         // The same stream decides both: the kept indices are where the values survive.
         #expect(kept == dropped.scalars.indices.filter { dropped.scalars[$0] != 0 })
     }
+
+    /// The vectorized mask is the scalar generator's draw, element for element: kept exactly
+    /// where `nextUniform() < 1 − p`, for lengths that do and do not fill the vectors.
+    @Test(arguments: [0.0, 0.1, 0.5, 0.6, 0.999])
+    func maskMatchesTheScalarGenerator(probability: Double) {
+        for count in [1, 7, 16, 33, 1000] {
+            var reference = SplitMix64(seed: 12)
+            let keep = 1 - probability
+            let expected = (0..<count).map { _ in reference.nextUniform() < keep }
+            let float = Dropout<Float>(probability: probability, seed: 12).mask(shape: [count])
+            let double = Dropout<Double>(probability: probability, seed: 12).mask(shape: [count])
+            #expect(float.scalars.map { $0 != 0 } == expected)
+            #expect(double.scalars.map { $0 != 0 } == expected)
+            #expect(Set(double.scalars).isSubset(of: [0, 1 / keep]))
+        }
+    }
 }

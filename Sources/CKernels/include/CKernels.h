@@ -67,6 +67,11 @@ void gg_dgemm_small(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
 float gg_sum_f32(const float *x, int64_t n);
 double gg_sum_f64(const double *x, int64_t n);
 
+/// out[i] = scale when SplitMix64's (i+1)-th output after `state`, shifted right by 11, is below
+/// `threshold`, else 0, for i in 0..<n: a dropout mask, the same bits in every family.
+void gg_dropout_mask_f32(uint64_t state, int64_t n, uint64_t threshold, float scale, float *out);
+void gg_dropout_mask_f64(uint64_t state, int64_t n, uint64_t threshold, double scale, double *out);
+
 /// Process-wide kernel thread count; 0 means "not set" (callers use the processor count).
 int64_t gg_thread_count(void);
 void gg_set_thread_count(int64_t count);

@@ -19,6 +19,19 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// The state, then advances the generator past `count` outputs. Output i (from 0) of
+    /// those is a function of the returned state + (i + 1)·0x9E3779B97F4A7C15 alone, so a
+    /// kernel can draw them in any order or in parallel and still match ``next()``.
+    ///
+    /// - Precondition: `count` ≥ 0.
+    @inlinable
+    public mutating func skip(_ count: Int) -> UInt64 {
+        precondition(count >= 0, "cannot skip \(count) outputs")
+        let start = state
+        state &+= UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+        return start
+    }
 }
 
 extension RandomNumberGenerator {

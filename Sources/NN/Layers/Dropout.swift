@@ -1,3 +1,4 @@
+import CKernels
 import Calculus
 import Tensors
 
@@ -42,12 +43,15 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
     public func mask(shape: [Int]) -> Tensor<Scalar> {
         let keep = 1 - probability
         let scale = keep > 0 ? 1 / keep : 0
+        // A uniform u = m·2⁻⁵³ (m < 2⁵³, exact) is below keep exactly when m < ⌈keep·2⁵³⌉.
+        let threshold = UInt64((keep * 0x1p53).rounded(.up))
         return Tensor.build(shape: shape) { out in
             let n = shape.reduce(1, *)
+            let state = generator.skip(n)
             if ConcreteScalar.isFloat(Scalar.self) {
-                fillDropoutMask(ConcreteScalar.cast(out, to: Float.self), count: n, keep: keep, scale: Float(scale), &generator)
+                gg_dropout_mask_f32(state, Int64(n), threshold, Float(scale), ConcreteScalar.cast(out, to: Float.self))
             } else {
-                fillDropoutMask(ConcreteScalar.cast(out, to: Double.self), count: n, keep: keep, scale: scale, &generator)
+                gg_dropout_mask_f64(state, Int64(n), threshold, scale, ConcreteScalar.cast(out, to: Double.self))
             }
         }
     }
@@ -58,12 +62,4 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
         let keep = 1 - probability
         return (0..<count).filter { _ in generator.nextUniform() < keep }
     }
-}
-
-/// Writes `scale` with probability `keep`, else 0; outside the generic class so that it is
-/// specialized for the concrete element type.
-private func fillDropoutMask<T: BinaryFloatingPoint>(
-    _ out: UnsafeMutablePointer<T>, count: Int, keep: Double, scale: T, _ generator: inout SplitMix64
-) {
-    for i in 0..<count { out[i] = generator.nextUniform() < keep ? scale : 0 }
 }

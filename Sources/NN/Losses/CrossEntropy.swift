@@ -12,6 +12,8 @@ import Tensors
 ///
 /// - Precondition: `logits` is 2-D, `labels` has one entry per row and each entry of `labels`
 ///   at a selected row is a class index; `rows` is nonempty and in range; 0 ≤ ε ≤ 1.
+@_specialize(where Scalar == Float)
+@_specialize(where Scalar == Double)
 public func crossEntropy<Scalar>(
     logits: Tensor<Scalar>, labels: [Int], rows: [Int]? = nil, labelSmoothing: Double = 0
 ) -> Tensor<Scalar> {
