@@ -25,22 +25,21 @@ GG_DEFINE_DROPOUT_MASK(mask_f64_avx2, double, __attribute__((target("avx2"))))
 GG_DEFINE_DROPOUT_MASK(mask_f32_baseline, float, )
 GG_DEFINE_DROPOUT_MASK(mask_f64_baseline, double, )
 
-void gg_dropout_mask_f32(uint64_t state, int64_t n, uint64_t threshold, float scale, float *out) {
-    switch (gg_gemm_active_kernel()) {
 #if defined(__x86_64__)
-    case GG_GEMM_AVX512: mask_f32_avx512(state, n, threshold, scale, out); return;
-    case GG_GEMM_AVX2: mask_f32_avx2(state, n, threshold, scale, out); return;
+#define GG_DROPOUT_WIDE_CASES(suffix)                                                              \
+    case GG_GEMM_AVX512: mask_##suffix##_avx512(state, n, threshold, scale, out); return;         \
+    case GG_GEMM_AVX2: mask_##suffix##_avx2(state, n, threshold, scale, out); return;
+#else
+#define GG_DROPOUT_WIDE_CASES(suffix)
 #endif
-    default: mask_f32_baseline(state, n, threshold, scale, out);
-    }
-}
 
-void gg_dropout_mask_f64(uint64_t state, int64_t n, uint64_t threshold, double scale, double *out) {
-    switch (gg_gemm_active_kernel()) {
-#if defined(__x86_64__)
-    case GG_GEMM_AVX512: mask_f64_avx512(state, n, threshold, scale, out); return;
-    case GG_GEMM_AVX2: mask_f64_avx2(state, n, threshold, scale, out); return;
-#endif
-    default: mask_f64_baseline(state, n, threshold, scale, out);
+#define GG_DEFINE_DROPOUT_DISPATCH(suffix, T)                                                      \
+    void gg_dropout_mask_##suffix(uint64_t state, int64_t n, uint64_t threshold, T scale, T *out) { \
+        switch (gg_gemm_active_kernel()) {                                                         \
+        GG_DROPOUT_WIDE_CASES(suffix)                                                              \
+        default: mask_##suffix##_baseline(state, n, threshold, scale, out);                        \
+        }                                                                                          \
     }
-}
+
+GG_DEFINE_DROPOUT_DISPATCH(f32, float)
+GG_DEFINE_DROPOUT_DISPATCH(f64, double)
