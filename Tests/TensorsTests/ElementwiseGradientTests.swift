@@ -71,6 +71,33 @@ struct ElementwiseGradientTests {
         }
     }
 
+    /// Broadcast kernels walk merged axes (a scalar against [2, 3, 4] is one run of 24); each
+    /// result element must still be f of the elements NumPy's indexing rule names.
+    @Test("broadcast values follow NumPy's indexing", arguments: [
+        ([2, 3, 4], []), ([], [2, 3, 4]), ([2, 3, 4], [1, 1, 4]), ([2, 3, 4], [2, 3, 1]), ([2, 1, 4], [1, 3, 4]),
+        ([4, 1, 3], [1, 5, 3]), ([5, 1], [1, 1, 6]), ([3, 4], [4]),
+    ])
+    func broadcastValues(_ shapes: ([Int], [Int])) {
+        let (sa, sb) = shapes
+        let a = randomTensor(sa, seed: 31), b = randomTensor(sb, seed: 32)
+        let z = a - b
+        let rank = z.shape.count
+        func element(_ t: Tensor<Double>, at index: [Int]) -> Double {
+            let offset = rank - t.shape.count
+            var flat = 0
+            for (axis, extent) in t.shape.enumerated() { flat = flat * extent + (extent == 1 ? 0 : index[axis + offset]) }
+            return t.scalars[flat]
+        }
+        for position in 0..<z.count {
+            var index = [Int](repeating: 0, count: rank), rest = position
+            for axis in stride(from: rank - 1, through: 0, by: -1) {
+                index[axis] = rest % z.shape[axis]
+                rest /= z.shape[axis]
+            }
+            #expect(z.scalars[position] == element(a, at: index) - element(b, at: index), "at \(index)")
+        }
+    }
+
     @Test("a tensor used twice accumulates both contributions")
     func reuse() {
         let x = randomTensor([4], seed: 3)

@@ -3,22 +3,20 @@ import Calculus
 public struct BroadcastPlan: Sendable {
     /// The shape of the result.
     public let shape: [Int]
-    /// Element strides of each operand over `shape` (0 along broadcast axes).
+    /// The result's axes as the kernels walk them: neighbouring axes along which both operands
+    /// step contiguously are merged (a scalar against a [N, F] operand is one axis of N·F), so
+    /// runs are as long as the layout allows.
     @usableFromInline
-    let lhsStrides: [Int]
+    var runShape: [Int]
+    /// Element strides of each operand over `runShape` (0 along broadcast axes).
+    @usableFromInline
+    var lhsStrides: [Int]
     @usableFromInline
     var rhsStrides: [Int]
     /// Number of result elements.
     public let count: Int
     /// Both operands have the result's shape.
     @usableFromInline let sameShape: Bool
-    /// A single element broadcast against an operand of the result's shape (x · 2, 1 − x):
-    /// the kernels run one flat loop with that element held, as for equal shapes.
-    @usableFromInline var scalarOperand: ScalarOperand?
-
-    /// Which operand of a plan is one element broadcast against the other.
-    @usableFromInline
-    enum ScalarOperand: Sendable { case lhs, rhs }
 
     /// The plan for `lhs` ⊙ `rhs`, stopping with both shapes named when they are incompatible.
     @inlinable
@@ -27,10 +25,10 @@ public struct BroadcastPlan: Sendable {
         if lhs == rhs {
             shape = lhs
             count = lhs.reduce(1, *)
+            runShape = []
             lhsStrides = []
             rhsStrides = []
             sameShape = true
-            scalarOperand = nil
             return
         }
         sameShape = false
@@ -50,18 +48,33 @@ public struct BroadcastPlan: Sendable {
             let dense = Tensor<Double>.strides(of: s)
             return (0..<rank).map { s[$0] == 1 && shape[$0] != 1 ? 0 : dense[$0] }
         }
-        lhsStrides = strides(l)
-        rhsStrides = strides(r)
-        let (lhsCount, rhsCount) = (lhs.reduce(1, *), rhs.reduce(1, *))
-        scalarOperand = rhsCount == 1 && lhsCount == count ? .rhs : lhsCount == 1 && rhsCount == count ? .lhs : nil
+        (runShape, lhsStrides, rhsStrides) = BroadcastPlan.merged(shape, strides(l), strides(r))
+    }
+
+    /// `shape` and the operands' strides over it with each axis merged into the next one
+    /// where both operands' strides allow it (stride = next stride × next extent).
+    @inlinable
+    static func merged(_ shape: [Int], _ lhs: [Int], _ rhs: [Int]) -> (shape: [Int], lhs: [Int], rhs: [Int]) {
+        guard let last = shape.indices.last else { return (shape, lhs, rhs) }
+        var (s, l, r) = ([shape[last]], [lhs[last]], [rhs[last]])
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+            if lhs[axis] == l[0] * s[0] && rhs[axis] == r[0] * s[0] {
+                s[0] *= shape[axis]
+            } else {
+                s.insert(shape[axis], at: 0)
+                l.insert(lhs[axis], at: 0)
+                r.insert(rhs[axis], at: 0)
+            }
+        }
+        return (s, l, r)
     }
 
     /// The same result shape and left operand, with a single-element right operand.
     @inlinable
     func withScalarRHS() -> BroadcastPlan {
         var plan = self
-        plan.rhsStrides = [Int](repeating: 0, count: shape.count)
-        plan.scalarOperand = lhsStrides == Tensor<Double>.strides(of: shape) ? .rhs : nil
+        (plan.runShape, plan.lhsStrides, plan.rhsStrides) = BroadcastPlan.merged(
+            runShape, lhsStrides, [Int](repeating: 0, count: runShape.count))
         return plan
     }
 
@@ -73,8 +86,8 @@ public struct BroadcastPlan: Sendable {
     /// the last axis inside the result elements `elements` (row-major), cut at row ends.
     @inline(__always)
     func forEachRun(elements: Range<Int>, _ body: (Int, Int, Int, Int, Int, Int) -> Void) {
-        let rank = shape.count
-        let inner = rank == 0 ? 1 : shape[rank - 1]
+        let rank = runShape.count
+        let inner = rank == 0 ? 1 : runShape[rank - 1]
         let ls = rank == 0 ? 0 : lhsStrides[rank - 1]
         let rs = rank == 0 ? 0 : rhsStrides[rank - 1]
         var start = elements.lowerBound
@@ -87,8 +100,8 @@ public struct BroadcastPlan: Sendable {
             var ro = column * rs
             var axis = rank - 2
             while axis >= 0 {
-                let i = rem % shape[axis]
-                rem /= shape[axis]
+                let i = rem % runShape[axis]
+                rem /= runShape[axis]
                 lo += i * lhsStrides[axis]
                 ro += i * rhsStrides[axis]
                 axis -= 1

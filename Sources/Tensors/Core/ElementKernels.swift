@@ -154,22 +154,6 @@ func mapBinary<S: TensorScalar, F: StaticBinary>(
         }
         return
     }
-    switch plan.scalarOperand {
-    case .rhs:
-        let y = b[0]
-        parallelChunks(count: plan.count, grain: elementwiseGrain) { range in
-            for i in range { out[i] = f(a[i], y) }
-        }
-        return
-    case .lhs:
-        let x = a[0]
-        parallelChunks(count: plan.count, grain: elementwiseGrain) { range in
-            for i in range { out[i] = f(x, b[i]) }
-        }
-        return
-    case nil:
-        break
-    }
     // Chunks of elements, not of rows, so that a long row (a vector times a scalar) is
     // split between threads too.
     parallelChunks(count: plan.count, grain: elementwiseGrain) { elements in
