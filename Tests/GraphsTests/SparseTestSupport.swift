@@ -1,5 +1,6 @@
 import Foundation
 import GraphGrad
+import _TestSupport
 
 /// Seeded random multigraphs for the sparse-kernel oracle tests.
 ///
@@ -125,4 +126,18 @@ extension DenseReference {
 func isWithin(_ actual: [Double], _ expected: [Double], tolerance: [Double]) -> Bool {
     actual.count == expected.count && tolerance.count == expected.count
         && zip(zip(actual, expected), tolerance).allSatisfy { Swift.abs($0.0 - $0.1) <= $1 }
+}
+
+/// A dropout mask for attention tests: each of `[edgeCount, heads]` is 0 or 2 (keep ½), seeded.
+func attentionTestMask(edgeCount: Int, heads: Int, seed: UInt64) -> Tensor<Double> {
+    let draws = randomTensor([edgeCount, heads], in: 0...1, seed: seed)
+    return Tensor(shape: draws.shape, scalars: draws.scalars.map { $0 < 0.5 ? 0 : 2 })
+}
+
+/// GAT's attention from the unfused public operations, the oracle of `attentionAggregate`.
+func unfusedAttentionReference<S: TensorScalar>(
+    _ graph: Graph, _ x: Tensor<S>, _ s: Tensor<S>, _ t: Tensor<S>, mask: Tensor<S>?, slope: S
+) -> Tensor<S> {
+    let alpha = segmentSoftmax(graph, sddmm(graph, source: s, target: t, operation: .add).leakyRelu(slope: slope))
+    return spmm(graph, x, edgeWeights: mask.map { alpha * $0 } ?? alpha)
 }

@@ -52,4 +52,17 @@ struct SparseThreadingTests {
         }
         #expect(one == two)
     }
+
+    @Test func fusedAttention() {
+        let x = randomTensor([graph.nodeCount, 2, 8], seed: 8)
+        let scores = randomTensor([graph.nodeCount, 2], in: -3...3, seed: 9)
+        let mask = attentionTestMask(edgeCount: graph.edgeCount, heads: 2, seed: 10)
+        let seed = randomTensor([graph.nodeCount, 2, 8], seed: 11)
+        let (one, two) = onOneAndTwoThreads { () -> [Tensor<Double>] in
+            let leaves = [x.requiringGradient(), scores.requiringGradient(), (scores * 0.5).requiringGradient()]
+            let y = attentionAggregate(graph, leaves[0], sourceScores: leaves[1], targetScores: leaves[2], mask: mask)
+            return [y] + y.gradients(wrt: leaves, seed: seed)
+        }
+        #expect(one == two)
+    }
 }

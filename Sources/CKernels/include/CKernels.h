@@ -72,6 +72,41 @@ double gg_sum_f64(const double *x, int64_t n);
 void gg_dropout_mask_f32(uint64_t state, int64_t n, uint64_t threshold, float scale, float *out);
 void gg_dropout_mask_f64(uint64_t state, int64_t n, uint64_t threshold, double scale, double *out);
 
+/// GAT's fused attention over a node's incoming slots (attention_kernels.c): edge u → v and head h
+/// score LeakyReLU(s[u, h] + t[v, h]), softmax-normalized over v's slots. Arrays of the scalar
+/// type: scores [N, H], features [N, H, F], mask, attention, kept and score_gradient [E, H],
+/// node_rows [N, H, F], target_gradient [N, H].
+typedef struct gg_attention_job {
+    int64_t heads;
+    int64_t head_width;
+    /// The incoming adjacency: rows' slot ranges, each slot's source node and edge.
+    const int64_t *indptr;
+    const int32_t *sources;
+    const int32_t *edge_ids;
+    double slope;
+    const void *source_scores;
+    const void *target_scores;
+    const void *features;
+    /// Dropout mask (0 or 1/keep), or NULL for none.
+    const void *mask;
+    /// Forward: writes α (before the mask). Backward: reads it.
+    void *attention;
+    /// Forward: writes α·mask when there is a mask.
+    void *kept;
+    /// Forward: writes the output rows. Backward: reads the output's cotangent.
+    void *node_rows;
+    /// Backward: writes the scores' cotangent per edge and its sums per target node.
+    void *score_gradient;
+    void *target_gradient;
+} gg_attention_job;
+
+/// Forward pass for rows first..<end: α, α·mask and out[v] = Σ α·mask·x[u] per head.
+void gg_attend_rows_f32(const gg_attention_job *job, int64_t first, int64_t end);
+void gg_attend_rows_f64(const gg_attention_job *job, int64_t first, int64_t end);
+/// Backward pass for rows first..<end, from the cotangent in node_rows.
+void gg_attend_backward_rows_f32(const gg_attention_job *job, int64_t first, int64_t end);
+void gg_attend_backward_rows_f64(const gg_attention_job *job, int64_t first, int64_t end);
+
 /// Process-wide kernel thread count; 0 means "not set" (callers use the processor count).
 int64_t gg_thread_count(void);
 void gg_set_thread_count(int64_t count);

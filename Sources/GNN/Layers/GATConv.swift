@@ -9,9 +9,10 @@ import Tensors
 ///     α_ij = softmax over j ∈ N(i) ∪ {i} of e_ij,   then dropout on α in training
 ///     x′_i = ‖ over heads (or the mean over heads) of Σ_j α_ij h_j   + b
 ///
-/// Self loops are made exactly one per node, like PyG (cached in the context). The scores
-/// are one SDDMM, the softmax a segment softmax over each node's in-edges and the weighted
-/// sum one fused sparse product: no E × F messages are materialized.
+/// Self loops are made exactly one per node, like PyG (cached in the context). Both score
+/// halves come from one product of h with a block-diagonal matrix of a_src and a_dst; the
+/// scores, softmax, dropout and weighted sum are one fused pass over each node's in-edges
+/// (`attentionAggregate`): no E × F messages are materialized.
 ///
 /// **Shapes**: x `[N, inputs]` (dense or sparse) → `[N, H·outputs]` when concatenating,
 /// `[N, outputs]` when averaging.
@@ -80,11 +81,10 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
         let flat = linear(x)
         let nodeScores = flat.matmul(scoreProjection)
         let loops = graph.withSelfLoops
-        let scores = sddmm(
-            loops, source: nodeScores.sliced(along: 1, 0..<heads), target: nodeScores.sliced(along: 1, heads..<(2 * heads)),
-            operation: .add)
-        let attention = attentionDropout(segmentSoftmax(loops, scores.leakyRelu(slope: negativeSlope)))
-        let out = MessagePassing()(flat.reshaped([n, heads, width]), on: loops, message: .weighted(attention))
+        let out = attentionAggregate(
+            loops, flat.reshaped([n, heads, width]), sourceScores: nodeScores.sliced(along: 1, 0..<heads),
+            targetScores: nodeScores.sliced(along: 1, heads..<(2 * heads)),
+            mask: attentionDropout.activeMask(shape: [loops.edgeCount, heads]), negativeSlope: negativeSlope)
         return (concatenatesHeads ? out.reshaped([n, heads * width]) : out.mean(along: 1)) + bias.value
     }
 }

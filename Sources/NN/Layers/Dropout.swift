@@ -28,8 +28,15 @@ public final class Dropout<Scalar: TensorScalar>: Layer {
     /// `input` times a fresh mask in training mode (and when ``probability`` > 0); `input`
     /// itself otherwise.
     public func callAsFunction(_ input: Tensor<Scalar>) -> Tensor<Scalar> {
-        guard isTraining, probability > 0 else { return input }
-        return input * mask(shape: input.shape)
+        activeMask(shape: input.shape).map { input * $0 } ?? input
+    }
+
+    /// The mask ``callAsFunction(_:)`` would apply now to an input of `shape` (a fresh one,
+    /// see ``mask(shape:)``), or nil when it would pass the input through: for a caller that
+    /// fuses the multiplication into its own kernel.
+    public func activeMask(shape: [Int]) -> Tensor<Scalar>? {
+        guard isTraining, probability > 0 else { return nil }
+        return mask(shape: shape)
     }
 
     /// Dropout of the stored values of a sparse matrix (a 1-D tensor of its nonzeros).
