@@ -10,29 +10,62 @@
 
 #pragma clang fp contract(off)
 
-// Columns per pass over a row's slots: 256 bytes of accumulators (four zmm or eight ymm).
-#define GG_SEGMENT_BLOCK(T) ((int64_t)(256 / sizeof(T)))
+typedef float f32x16 __attribute__((vector_size(64)));
+typedef float f32x8 __attribute__((vector_size(32)));
+typedef float f32x4 __attribute__((vector_size(16)));
+typedef double f64x8 __attribute__((vector_size(64)));
+typedef double f64x4 __attribute__((vector_size(32)));
+typedef double f64x2 __attribute__((vector_size(16)));
 
-#define GG_DEFINE_SEGMENT_SUM(name, T, target)                                                     \
+// The input row of a slot from the current head's first column, and the slot's weight.
+#define GG_SEGMENT_ROW(slot) (column0 + (int64_t)job->input_rows[slot] * width)
+#define GG_SEGMENT_WEIGHT(slot) (weights ? weights[(int64_t)job->edge_ids[slot] * heads + h] : one)
+
+// One pass over the slots of [lo, hi) accumulating `count` vectors of type V from column c on,
+// then storing them: the accumulators stay in registers across the slots.
+#define GG_SEGMENT_PASS(V, T, count)                                                               \
+    do {                                                                                           \
+        V acc[count];                                                                              \
+        for (int k = 0; k < (count); ++k) acc[k] = (V){0};                                         \
+        for (int64_t slot = lo; slot < hi; ++slot) {                                               \
+            const T *x = GG_SEGMENT_ROW(slot) + c;                                                      \
+            const T w = GG_SEGMENT_WEIGHT(slot);                                                              \
+            for (int k = 0; k < (count); ++k) {                                                    \
+                V v;                                                                               \
+                __builtin_memcpy(&v, x + k * (int64_t)(sizeof(V) / sizeof(T)), sizeof(V));         \
+                acc[k] += w * v;                                                                   \
+            }                                                                                      \
+        }                                                                                          \
+        __builtin_memcpy(out + c, acc, sizeof acc);                                                \
+        c += (count) * (int64_t)(sizeof(V) / sizeof(T));                                           \
+    } while (0)
+
+// Columns go in passes of four 64-byte vectors, then of one, then of a 32- and a 16-byte vector
+// as the rest needs, then single scalars, as the Swift loop does.
+#define GG_DEFINE_SEGMENT_SUM(name, T, V64, V32, V16, target)                                      \
     target static void name(const gg_segment_sum_job *job, int64_t first, int64_t end) {           \
         const T *input = job->input, *weights = job->weights;                                      \
         T *output = job->output;                                                                   \
         const int64_t heads = job->heads, head_width = job->head_width, width = heads * head_width; \
+        const int64_t per64 = (int64_t)(64 / sizeof(T)), per32 = per64 / 2, per16 = per64 / 4;    \
+        const T one = 1;                                                                           \
         for (int64_t row = first; row < end; ++row) {                                              \
             const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                        \
             for (int64_t h = 0; h < heads; ++h) {                                                  \
                 T *out = output + row * width + h * head_width;                                    \
-                for (int64_t c = 0; c < head_width; c += GG_SEGMENT_BLOCK(T)) {                    \
-                    const int64_t n = head_width - c < GG_SEGMENT_BLOCK(T) ? head_width - c : GG_SEGMENT_BLOCK(T); \
-                    T acc[GG_SEGMENT_BLOCK(T)] = {0};                                              \
+                const T *column0 = input + h * head_width;                                         \
+                int64_t c = 0;                                                                     \
+                while (c + 4 * per64 <= head_width) GG_SEGMENT_PASS(V64, T, 4);                    \
+                while (c + per64 <= head_width) GG_SEGMENT_PASS(V64, T, 1);                        \
+                if (c + per32 <= head_width) GG_SEGMENT_PASS(V32, T, 1);                           \
+                if (c + per16 <= head_width) GG_SEGMENT_PASS(V16, T, 1);                           \
+                if (c < head_width) {                                                              \
+                    const int64_t n = head_width - c;                                              \
+                    T acc[4] = {0};                                                                \
                     for (int64_t slot = lo; slot < hi; ++slot) {                                   \
-                        const T *x = input + (int64_t)job->input_rows[slot] * width + h * head_width + c; \
-                        const T w = weights ? weights[(int64_t)job->edge_ids[slot] * heads + h] : (T)1; \
-                        if (n == GG_SEGMENT_BLOCK(T)) {                                            \
-                            for (int64_t k = 0; k < GG_SEGMENT_BLOCK(T); ++k) acc[k] += w * x[k];  \
-                        } else {                                                                   \
-                            for (int64_t k = 0; k < n; ++k) acc[k] += w * x[k];                    \
-                        }                                                                          \
+                        const T *x = GG_SEGMENT_ROW(slot) + c;                                          \
+                        const T w = GG_SEGMENT_WEIGHT(slot);                                                  \
+                        for (int64_t k = 0; k < n; ++k) acc[k] += w * x[k];                        \
                     }                                                                              \
                     for (int64_t k = 0; k < n; ++k) out[c + k] = acc[k];                           \
                 }                                                                                  \
@@ -41,10 +74,10 @@
     }
 
 #if defined(__x86_64__)
-GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx512, float, __attribute__((target("avx512f,avx512vl"))))
-GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx512, double, __attribute__((target("avx512f,avx512vl"))))
-GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx2, float, __attribute__((target("avx2"))))
-GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx2, double, __attribute__((target("avx2"))))
+GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx512, float, f32x16, f32x8, f32x4, __attribute__((target("avx512f,avx512vl"))))
+GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx512, double, f64x8, f64x4, f64x2, __attribute__((target("avx512f,avx512vl"))))
+GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx2, float, f32x16, f32x8, f32x4, __attribute__((target("avx2"))))
+GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx2, double, f64x8, f64x4, f64x2, __attribute__((target("avx2"))))
 #endif
 
 #define GG_DEFINE_SEGMENT_SUM_DISPATCH(suffix)                                                     \

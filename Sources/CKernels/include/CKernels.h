@@ -72,6 +72,25 @@ double gg_sum_f64(const double *x, int64_t n);
 void gg_dropout_mask_f32(uint64_t state, int64_t n, uint64_t threshold, float scale, float *out);
 void gg_dropout_mask_f64(uint64_t state, int64_t n, uint64_t threshold, double scale, double *out);
 
+/// A weighted segment sum over rows of a compressed adjacency (segment_sum_kernels.c):
+/// out[r, h, :] = Σ over the slots of r of w[edge, h] · input[input_rows[slot], h, :], in slot order.
+typedef struct gg_segment_sum_job {
+    const int64_t *indptr;
+    const int32_t *input_rows;
+    const int32_t *edge_ids;
+    /// [edges, heads] weights of the scalar type, or NULL for weight 1 (then heads is 1).
+    const void *weights;
+    const void *input;
+    void *output;
+    int64_t heads;
+    int64_t head_width;
+} gg_segment_sum_job;
+
+/// Runs rows first..<end of `job` in the active family's vector ISA and returns true, or returns
+/// false without writing when the family has no such kernel (the caller's loop then runs).
+bool gg_segment_sum_rows_f32(const gg_segment_sum_job *job, int64_t first, int64_t end);
+bool gg_segment_sum_rows_f64(const gg_segment_sum_job *job, int64_t first, int64_t end);
+
 /// GAT's fused attention over a node's incoming slots (attention_kernels.c): edge u → v and head h
 /// score LeakyReLU(s[u, h] + t[v, h]), softmax-normalized over v's slots. Arrays of the scalar
 /// type: scores [N, H], features [N, H, F], mask, attention, kept and score_gradient [E, H],

@@ -56,12 +56,18 @@ func aggregateImpl<S: TensorScalar>(_ job: AggregationJob, as _: S.Type) {
                 input: input, width: width, column: head * headWidth, inputRows: job.inputRows, edgeIDs: job.edgeIDs,
                 weights: weights.map { $0 + head }, weightStride: heads, prefetchLimit: prefetchLimit)
         }
+        // Cache-resident sums are bound by arithmetic: the vector ISA's kernel does them, in the
+        // same order, where the family has one.
+        let summedInVectorISA = (job.aggregation == .sum || job.aggregation == .mean) && !sumsWholeRows
+            && !job.prefetches && sumInVectorISA(job, heads: heads, headWidth: headWidth, rows: rows, as: S.self)
         for row in rows {
             let slots = job.indptr[row]..<job.indptr[row + 1]
             let out = output + row * width
             switch job.aggregation {
             case .sum, .mean:
-                if sumsWholeRows {
+                if summedInVectorISA {
+                    break
+                } else if sumsWholeRows {
                     segment(0).sumHeads(slots, heads: heads, headWidth: headWidth, into: out)
                 } else {
                     for head in 0..<heads { segment(head).sum(slots, length: headWidth, into: out + head * headWidth) }
