@@ -1,6 +1,15 @@
 import CKernels
 import Tensors
 
+/// Inputs from this size on are staged. Smaller ones stay in the last-level cache between the
+/// gathers of a row (on the 2-core Xeon we develop on, with 10 gathers per row, staging 64 MB
+/// lost 10%, broke even at 96 MB, and won 15% at 128 MB and 25% at 256 MB).
+let stagingInputBytes = 128 << 20
+
+/// Gathers per input row from which staging pays: the copy streams the input once (read and
+/// write), which on the 256 MB benchmark costs about what 3 gathers per row save.
+let stagingGathersPerRow = 4
+
 /// Bytes per chunk of the staging copy: large enough to run at copy bandwidth, small enough to
 /// share among threads.
 let stagingChunkBytes = 4 << 20
@@ -10,13 +19,13 @@ let stagingChunkBytes = 4 << 20
 ///
 /// A tensor's scalars follow its array's header, so on a large input every row of 64 Float32
 /// starts mid-line and spans 5 cache lines instead of 4, and its 4 KiB pages miss the TLB on
-/// nearly every random row. The copy streams the input once (read and write); it pays when the
-/// input is larger than the caches (``prefetchInputBytes``) and its rows are gathered at least
-/// twice each on average. The copy is exact, so results do not change.
+/// nearly every random row. Staging pays on inputs too large for the caches whose rows are
+/// gathered several times each (``stagingInputBytes``, ``stagingGathersPerRow``). The copy is
+/// exact, so results do not change.
 func withGatherSource<R>(
     _ input: UnsafeRawPointer, bytes: Int, rowCount: Int, gatherCount: Int, _ body: (UnsafeRawPointer) -> R
 ) -> R {
-    guard bytes > prefetchInputBytes, gatherCount >= 2 * rowCount else { return body(input) }
+    guard bytes >= stagingInputBytes, gatherCount >= stagingGathersPerRow * rowCount else { return body(input) }
     let staging = gg_thread_staging(Int64(bytes))!
     parallelChunks(count: (bytes + stagingChunkBytes - 1) / stagingChunkBytes, grain: 1) { chunks in
         let start = chunks.lowerBound * stagingChunkBytes, end = min(bytes, chunks.upperBound * stagingChunkBytes)
