@@ -3,7 +3,7 @@ import Tensors
 
 /// Inputs from this size on are staged. Smaller ones stay in the last-level cache between the
 /// gathers of a row (on the 2-core Xeon we develop on, with 10 gathers per row, staging 64 MB
-/// lost 10%, broke even at 96 MB, and won 15% at 128 MB and 25% at 256 MB).
+/// lost 9–20%, broke even at 96 MB, and won 13–23% at 128 MB and 24% at 256 MB).
 let stagingInputBytes = 128 << 20
 
 /// Gathers per input row from which staging pays: the copy streams the input once (read and
