@@ -152,6 +152,12 @@ static inline void gg_prefetch(const void *address) { __builtin_prefetch(address
 /// pages (a hint; ignored where unsupported).
 void gg_advise_huge_pages(void *start, int64_t bytes);
 
+/// A buffer of at least `bytes` owned by the calling thread, aligned to 2 MiB and backed by
+/// huge pages where the system grants them, for copying a gather source into (see the sparse
+/// kernels). It is reused by later calls on the same thread (contents are not preserved when it
+/// grows) and freed when the thread exits.
+void *gg_thread_staging(int64_t bytes);
+
 #ifdef __cplusplus
 }
 #endif

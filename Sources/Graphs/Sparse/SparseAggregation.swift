@@ -17,16 +17,23 @@ func runAggregation<S: TensorScalar>(
             inputRows.withKernelPointer { inputRows in
                 adjacency.edgeIDs.withKernelPointer { edgeIDs in
                     input.withUnsafePointer { x in
-                        (weights ?? input).withUnsafePointer { w in
-                            choice.withKernelMutablePointer { choice in
-                                kernels.aggregate(
-                                    AggregationJob(
-                                        aggregation: aggregation, rowCount: adjacency.rowCount, heads: heads,
-                                        headWidth: headWidth, indptr: indptr, inputRows: inputRows, edgeIDs: edgeIDs,
-                                        input: UnsafeRawPointer(x), weights: weights == nil ? nil : UnsafeRawPointer(w),
-                                        output: UnsafeMutableRawPointer(out),
-                                        prefetches: input.count * MemoryLayout<S>.stride > prefetchInputBytes,
-                                        choice: selects ? choice : nil))
+                        let bytes = input.count * MemoryLayout<S>.stride
+                        let width = heads * headWidth
+                        withGatherSource(
+                            x, bytes: bytes, rowCount: width == 0 ? 0 : input.count / width,
+                            gatherCount: adjacency.indices.count
+                        ) { source in
+                            (weights ?? input).withUnsafePointer { w in
+                                choice.withKernelMutablePointer { choice in
+                                    kernels.aggregate(
+                                        AggregationJob(
+                                            aggregation: aggregation, rowCount: adjacency.rowCount, heads: heads,
+                                            headWidth: headWidth, indptr: indptr, inputRows: inputRows,
+                                            edgeIDs: edgeIDs, input: source,
+                                            weights: weights == nil ? nil : UnsafeRawPointer(w),
+                                            output: UnsafeMutableRawPointer(out), prefetches: bytes > prefetchInputBytes,
+                                            choice: selects ? choice : nil))
+                                }
                             }
                         }
                     }
