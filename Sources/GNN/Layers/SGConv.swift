@@ -52,11 +52,13 @@ public final class SGConv<Scalar: TensorScalar>: GraphLayer {
     }
 
     /// Rows `rows` of Â^K · X · W + b: a product of `rows.count` rows instead of N, since
-    /// Â^K · X is computed (once) and rows do not interact after it.
+    /// Â^K · X is computed (once) and rows do not interact after it; the selected rows of it are
+    /// kept too, for the next call with the same rows.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>, rows: [Int]) -> Tensor<Scalar> {
-        linear(cachedPropagation(input).gatheringRows(rows))
+        let cache = input.memoized("gnn.sgc.K\(k).rows") { RowSelectionCache<Scalar>() }
+        return linear(cache.rows(rows) { cachedPropagation(input).gatheringRows(rows) })
     }
 
     private func cachedPropagation(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {

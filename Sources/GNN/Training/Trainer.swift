@@ -86,10 +86,15 @@ public final class Trainer {
     public func step() -> Double {
         model.train()
         optimizer.zeroGrad()
-        let loss = crossEntropy(logits: model(data.input, rows: data.trainRows), labels: trainLabels)
-        loss.backward()
+        // The tape goes out of scope before the update: while it lives it holds the parameters'
+        // storage, and every in-place update would copy it first.
+        let loss = { () -> Double in
+            let loss = crossEntropy(logits: model(data.input, rows: data.trainRows), labels: trainLabels)
+            loss.backward()
+            return Double(loss.scalars[0])
+        }()
         optimizer.step()
-        return Double(loss.scalars[0])
+        return loss
     }
 
     /// The model's accuracies and validation loss, in evaluation mode and off the tape.
