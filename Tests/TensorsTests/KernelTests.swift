@@ -1,4 +1,5 @@
 import Calculus
+import Foundation
 import Testing
 import Tensors
 import _TestSupport
@@ -144,6 +145,35 @@ struct KernelTests {
                 (compensation, total) = ((t - total) - y, t)
             }
             #expect(Swift.abs(sum - total) <= 1e-12 * Double(max(vector.count, 1)))
+        }
+    }
+
+    @Test("Float expm1 and ELU are within an ulp of the exact value, with the same bits on every family")
+    func expm1OnEveryFamily() {
+        let original = gemmKernelName
+        defer { gemmKernelName = original }
+        var generator = SplitMix64(seed: 5)
+        var inputs: [Float] = [
+            0, -0, 1e-30, -1e-30, 1e-8, -1e-8, 0.5, -0.5, 0.3466, -0.3466, -17, -88, -104, -200, 88, 88.72, 89, 1e30,
+            -.infinity, .infinity, .nan, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+        ]
+        inputs += (0..<100_000).map { _ in Float(generator.nextUniform() * 40 - 20) }
+        inputs += (0..<20_000).map { i in Float(Foundation.pow(10, generator.nextUniform() * 40 - 38)) * (i % 2 == 0 ? 1 : -1) }
+        let x = Tensor<Float>(shape: [inputs.count], scalars: inputs)
+        gemmKernelName = "baseline"
+        let (expm1, elu) = (x.expm1().scalars, x.elu().scalars)
+        var misses = 0
+        for (v, y) in zip(inputs, expm1) {
+            let exact = Foundation.expm1(Double(v))
+            let rounded = Float(exact)
+            let close = rounded.isFinite ? Swift.abs(Double(y) - exact) <= Double(rounded.ulp) : y == rounded
+            if !(v.isNaN ? y.isNaN : close) { misses += 1 }
+        }
+        #expect(misses == 0, "\(misses) of \(inputs.count) results more than an ulp from expm1")
+        #expect(zip(inputs, zip(elu, expm1)).allSatisfy { v, pair in v > 0 ? pair.0 == v : pair.0.bitPattern == pair.1.bitPattern })
+        for kernel in supportedGemmKernelNames {
+            gemmKernelName = kernel
+            #expect(x.expm1().scalars.map(\.bitPattern) == expm1.map(\.bitPattern), "\(kernel)")
         }
     }
 

@@ -275,7 +275,12 @@ func reduceKernelImpl<S: TensorScalar>(
 extension Float: ElementKernels {
     public static func contiguousSum(_ x: UnsafePointer<Float>, count: Int) -> Float { gg_sum_f32(x, Int64(count)) }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int) {
-        dispatch(p, UnaryMap(x: x, out: out, count: count))
+        guard p == .expm1 || p == .elu else { return dispatch(p, UnaryMap(x: x, out: out, count: count)) }
+        // libm's expm1f is a scalar call; the C kernel evaluates it in the vector ISA (ELU is GAT's
+        // activation).
+        parallelChunks(count: count, grain: elementwiseGrain) { range in
+            gg_expm1_f32(x + range.lowerBound, out + range.lowerBound, Int64(range.count), p == .elu)
+        }
     }
     public static func unaryPullbackKernel(
         _ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ cotangent: UnsafePointer<Float>,
