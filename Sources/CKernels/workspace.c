@@ -15,6 +15,7 @@ typedef struct buffer {
 typedef struct workspace {
     buffer packing;
     buffer staging;
+    buffer packed_b;
 } workspace;
 
 static pthread_key_t workspace_key;
@@ -63,6 +64,8 @@ static void *grow(buffer *b, size_t bytes, size_t alignment, bool huge) {
 }
 
 void *gg_thread_workspace(size_t bytes) { return grow(&this_thread()->packing, bytes, 64, false); }
+
+void *gg_thread_packed_b(int64_t bytes) { return grow(&this_thread()->packed_b, (size_t)bytes, 64, false); }
 
 void *gg_thread_staging(int64_t bytes) {
     return grow(&this_thread()->staging, (size_t)bytes, (size_t)2 << 20, true);

@@ -157,6 +157,12 @@ static inline void gg_prefetch(const void *address) { __builtin_prefetch(address
 /// pages (a hint; ignored where unsupported).
 void gg_advise_huge_pages(void *start, int64_t bytes);
 
+/// A 64-byte aligned buffer of at least `bytes` owned by the calling thread, for the packed B
+/// blocks of one gemm call (which worker threads read while the call lasts). It is reused by
+/// later calls on the same thread, so a product allocates no fresh pages once the buffer has
+/// grown (a fresh allocation per product page-faulted its way through every training step).
+void *gg_thread_packed_b(int64_t bytes);
+
 /// A buffer of at least `bytes` owned by the calling thread, aligned to 2 MiB and backed by
 /// huge pages where the system grants them, for copying a gather source into (see the sparse
 /// kernels). It is reused by later calls on the same thread (contents are not preserved when it

@@ -101,10 +101,15 @@ private struct AdamHyperparameters {
 
 /// A free function, not a member of the generic class: only so is it specialized for the
 /// concrete element type at each call.
-private func adamUpdate<T: BinaryFloatingPoint & Real>(
+///
+/// Eight elements at a time in SIMD registers (the scalar loop stayed scalar: its square root
+/// and division cost more than the rest of the training step of a large layer), the last
+/// partial group through a zero-padded copy; each lane computes exactly the scalar formula.
+private func adamUpdate<T: BinaryFloatingPoint & Real & SIMDScalar>(
     _ w: UnsafeMutablePointer<T>, _ grad: UnsafePointer<T>, _ m: UnsafeMutablePointer<T>,
     _ v: UnsafeMutablePointer<T>, count: Int, _ h: AdamHyperparameters
 ) {
+    typealias V = SIMD8<T>
     let (b1, b2, eps) = (T(h.beta1), T(h.beta2), T(h.epsilon))
     let wd = T(h.weightDecay)
     let shrink = T(1 - h.learningRate * h.weightDecay)
@@ -112,12 +117,28 @@ private func adamUpdate<T: BinaryFloatingPoint & Real>(
     let rootCorrection2 = T(h.correction2.squareRoot())
     let coupledDecay = h.weightDecay != 0 && !h.decoupled
     let decoupledDecay = h.weightDecay != 0 && h.decoupled
-    for i in 0..<count {
-        var g = grad[i]
-        if coupledDecay { g += wd * w[i] }
-        if decoupledDecay { w[i] *= shrink }
-        m[i] = b1 * m[i] + (1 - b1) * g
-        v[i] = b2 * v[i] + (1 - b2) * g * g
-        w[i] -= stepSize * m[i] / (v[i].squareRoot() / rootCorrection2 + eps)
+    @inline(__always) func update(_ w: inout V, _ g: V, _ m: inout V, _ v: inout V) {
+        var g = g
+        if coupledDecay { g += wd * w }
+        if decoupledDecay { w *= shrink }
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        w -= stepSize * m / (v.squareRoot() / rootCorrection2 + eps)
     }
+    @inline(__always) func load(_ p: UnsafePointer<T>, _ i: Int) -> V { UnsafeRawPointer(p + i).loadUnaligned(as: V.self) }
+    @inline(__always) func store(_ x: V, _ p: UnsafeMutablePointer<T>, _ i: Int) {
+        UnsafeMutableRawPointer(p + i).storeBytes(of: x, as: V.self)
+    }
+    var i = 0
+    while i + V.scalarCount <= count {
+        var (wi, mi, vi) = (load(w, i), load(m, i), load(v, i))
+        update(&wi, load(grad, i), &mi, &vi)
+        (store(wi, w, i), store(mi, m, i), store(vi, v, i))
+        i += V.scalarCount
+    }
+    guard i < count else { return }
+    var (wi, gi, mi, vi) = (V(), V(), V(), V())
+    for lane in 0..<(count - i) { (wi[lane], gi[lane], mi[lane], vi[lane]) = (w[i + lane], grad[i + lane], m[i + lane], v[i + lane]) }
+    update(&wi, gi, &mi, &vi)
+    for lane in 0..<(count - i) { (w[i + lane], m[i + lane], v[i + lane]) = (wi[lane], mi[lane], vi[lane]) }
 }

@@ -122,10 +122,8 @@ enum PackedGemm {
         let (mc, kc, nc) = (Int(blocking.mc), Int(blocking.kc), Int(blocking.nc))
         let threads = Threading.threadCount
         let packedCount = min(kc, k) * roundUp(min(nc, n), to: nr)
-        let packedB = UnsafeMutableRawPointer.allocate(
-            byteCount: packedCount * MemoryLayout<T>.stride, alignment: 64
-        ).bindMemory(to: T.self, capacity: packedCount)
-        defer { packedB.deallocate() }
+        let packedB = gg_thread_packed_b(Int64(packedCount * MemoryLayout<T>.stride))!
+            .bindMemory(to: T.self, capacity: packedCount)
 
         for jc in stride(from: 0, to: n, by: nc) {
             let ncur = min(nc, n - jc)
