@@ -76,6 +76,21 @@ struct StoragePoolTests {
         }
     }
 
+    @Test("an array read from a tensor keeps its values when the tensor is written in place")
+    func keptArrays() {
+        for count in [3, Self.count] {
+            var t = Tensor<Float>.full([count], 1)
+            let before = t.scalars
+            #expect(t.scalars == before)
+            t.withUnsafeMutableScalars { $0[count - 1] = 7 }
+            #expect(before[count - 1] == 1)
+            #expect(t.scalars[count - 1] == 7)
+            var shared = t
+            shared.withUnsafeMutableScalars { $0[0] = 9 }
+            #expect(t.scalars[0] == 1 && shared.scalars[0] == 9)
+        }
+    }
+
     @Test("the pool keeps no more than its limit, and size classes are multiples of 2 MiB")
     func limitAndClasses() {
         let limit = TensorStoragePool.byteLimit
