@@ -6,9 +6,10 @@ import GraphGrad
 /// a plain memory copy and against numpy, all in the same run.
 ///
 /// Each operation is timed twice: as the tensor operation, which returns a new tensor, and as
-/// its kernel alone writing into a warm buffer, as memcpy does. The difference is the cost of
-/// the fresh output: the kernel zeroes each new page on its first write, one more write pass
-/// over the output that memcpy into a warm buffer does not make (numpy pays it too).
+/// its kernel alone writing into a warm buffer, as memcpy does. The tensor operation's output
+/// is a block recycled by `TensorStoragePool` (the previous repetition's result), so both write
+/// into mapped pages; without the pool a fresh output costs a page fault and the system's
+/// zeroing of every page, one more write pass over it (numpy pays that).
 enum ElementwiseBenchmark {
     static let count = 1 << 24
     static let rows = 4096

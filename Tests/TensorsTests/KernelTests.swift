@@ -225,6 +225,52 @@ struct KernelTests {
         }
     }
 
+    /// Checks one element type's unary and binary kernels on an output large enough to be
+    /// stored non-temporally, starting 0–3 elements past a 16-byte boundary, against the
+    /// primitives on scalars.
+    func expectLargeOutputsMatchPrimitives<T: TensorScalar>(_: T.Type) {
+        let count = (16 << 20) / MemoryLayout<T>.stride + 5
+        let row = 1000
+        let x = (0..<count).map { T(Double($0 % 1999) / 500 - 2) }
+        let y = (0..<count).map { T(Double($0 % 997) / 300 - 1.5) }
+        let two: [T] = [2]
+        let out = UnsafeMutablePointer<T>.allocate(capacity: count + 3)
+        defer { out.deallocate() }
+        for offset in 0..<4 {
+            let o = out + offset
+            func check(_ name: String, _ reference: (Int) -> T) {
+                let wrong = (0..<count).first { o[$0] != reference($0) }
+                #expect(wrong == nil, "\(T.self) \(name), offset \(offset): element \(wrong ?? -1)")
+            }
+            x.withUnsafeBufferPointer { px in
+                y.withUnsafeBufferPointer { py in
+                    two.withUnsafeBufferPointer { p2 in
+                        let (a, b, s) = (px.baseAddress!, py.baseAddress!, p2.baseAddress!)
+                        for p in [UnaryPrimitive.relu, .exp] {
+                            T.unaryKernel(p, a, o, count: count)
+                            check("\(p)") { p(x[$0]) }
+                        }
+                        T.binaryKernel(.add, a, b, o, plan: BroadcastPlan([count], [count]))
+                        check("a + b") { x[$0] + y[$0] }
+                        T.binaryKernel(.multiply, a, s, o, plan: BroadcastPlan([count], []))
+                        check("a * 2") { x[$0] * 2 }
+                        let rows = count / row
+                        T.binaryKernel(.subtract, a, b, o, plan: BroadcastPlan([rows, row], [1, row]))
+                        let matrixCount = rows * row
+                        let wrong = (0..<matrixCount).first { o[$0] != x[$0] - y[$0 % row] }
+                        #expect(wrong == nil, "\(T.self) a - row, offset \(offset): element \(wrong ?? -1)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("kernels write every element of outputs stored non-temporally, at any alignment")
+    func largeOutputs() {
+        expectLargeOutputsMatchPrimitives(Float.self)
+        expectLargeOutputsMatchPrimitives(Double.self)
+    }
+
     @Test("threadCount defaults to at least one thread and keeps what is set")
     func threadCountSetting() {
         let original = Threading.threadCount

@@ -153,6 +153,34 @@ void gg_set_tangents_suspended(bool suspended);
 /// 20% faster than prefetcht0 at every distance tried.
 static inline void gg_prefetch(const void *address) { __builtin_prefetch(address, 0, 2); }
 
+/// Loads *slot with acquire ordering.
+static inline void *gg_atomic_load_pointer(void *const *slot) { return __atomic_load_n(slot, __ATOMIC_ACQUIRE); }
+/// Stores `value` into *slot if it holds NULL; returns whether it did (acquire-release).
+static inline bool gg_atomic_store_pointer_if_null(void **slot, void *value) {
+    void *expected = 0;
+    return __atomic_compare_exchange_n(slot, &expected, value, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+/// Sixteen bytes in a vector register (imported into Swift as SIMD4<Float>).
+typedef float gg_vector16 __attribute__((ext_vector_type(4)));
+
+/// Stores 16 bytes at `address` (16-byte aligned) with a non-temporal store: the line goes to
+/// memory without first being read into the cache. An ordinary store to a line not in cache
+/// reads it first, so writing an output far larger than the cache moves its bytes twice.
+/// Call gg_stream_fence before other threads read what was stored.
+static inline void gg_stream_store16(void *address, gg_vector16 value) {
+    __builtin_nontemporal_store(value, (gg_vector16 *)address);
+}
+
+/// Orders the calling thread's non-temporal stores before its later stores.
+static inline void gg_stream_fence(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_sfence();
+#else
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+#endif
+}
+
 /// Asks the kernel to back the 2 MiB-aligned interior of [start, start + bytes) with huge
 /// pages (a hint; ignored where unsupported).
 void gg_advise_huge_pages(void *start, int64_t bytes);
@@ -168,6 +196,25 @@ void *gg_thread_packed_b(int64_t bytes);
 /// kernels). It is reused by later calls on the same thread (contents are not preserved when it
 /// grows) and freed when the thread exits.
 void *gg_thread_staging(int64_t bytes);
+
+/// The bytes a pooled block for `bytes` holds: `bytes` rounded up to its size class (a
+/// multiple of 2 MiB).
+int64_t gg_storage_class_bytes(int64_t bytes);
+/// A block of at least `bytes` bytes, aligned to 2 MiB: a cached block of the same size class
+/// when the pool has one (its old contents remain), else a fresh one advised for huge pages;
+/// NULL when memory is exhausted. Thread-safe.
+void *gg_storage_acquire(int64_t bytes);
+/// Returns a block from gg_storage_acquire(bytes) to the pool, which frees it, or its oldest
+/// blocks, when keeping it would exceed the pool's limit. Thread-safe.
+void gg_storage_release(void *block, int64_t bytes);
+/// The most bytes the pool keeps cached (default 256 MiB); setting it frees blocks over it.
+int64_t gg_storage_pool_limit(void);
+void gg_storage_pool_set_limit(int64_t bytes);
+/// Frees every cached block.
+void gg_storage_pool_drain(void);
+/// Bytes cached now, and the number of requests served from the cache so far.
+int64_t gg_storage_pool_cached_bytes(void);
+int64_t gg_storage_pool_reuses(void);
 
 #ifdef __cplusplus
 }

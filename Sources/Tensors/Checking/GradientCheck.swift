@@ -40,14 +40,15 @@ public func checkGradients(
     let analytic = gradient(at: inputs, of: scalarF)
     var worst = (input: -1, index: -1, analytic: 0.0, numeric: 0.0, excess: -Double.infinity)
     for (i, input) in inputs.enumerated() {
+        let analyticScalars = analytic[i].scalars
         for j in 0..<input.count {
             func evaluate(_ delta: Double) -> Double {
                 var shifted = inputs
-                shifted[i]._scalars[j] += delta
+                shifted[i].withUnsafeMutableScalars { $0[j] += delta }
                 return withoutGradients { scalarF(shifted).scalar }
             }
             let numeric = (evaluate(eps) - evaluate(-eps)) / (2 * eps)
-            let a = analytic[i].scalars[j]
+            let a = analyticScalars[j]
             let difference = Swift.abs(a - numeric) - rtol * Swift.abs(numeric)
             let excess = difference.isNaN ? Double.infinity : difference
             if excess > worst.excess { worst = (i, j, a, numeric, excess) }

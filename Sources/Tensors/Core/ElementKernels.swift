@@ -94,8 +94,10 @@ struct UnaryMap<S: TensorScalar>: UnaryLoop {
 
     @inline(__always) func run<F: StaticUnary>(_: F.Type) {
         let (x, out) = (x, out)
+        let streams = streamsOutput(count: count, of: S.self)
         parallelChunks(count: count, grain: elementwiseGrain) { range in
-            for i in range { out[i] = F.apply(x[i]) }
+            writeElements(out, range, streaming: streams) { F.apply(x[$0]) }
+            if streams { gg_stream_fence() }
         }
     }
 }
@@ -107,8 +109,10 @@ struct UnaryPullbackMap<S: TensorScalar>: UnaryLoop {
 
     @inline(__always) func run<F: StaticUnary>(_: F.Type) {
         let (x, y, cotangent, out) = (x, y, cotangent, out)
+        let streams = streamsOutput(count: count, of: S.self)
         parallelChunks(count: count, grain: elementwiseGrain) { range in
-            for i in range { out[i] = cotangent[i] * F.primitive.derivative(at: x[i], output: y[i]) }
+            writeElements(out, range, streaming: streams) { cotangent[$0] * F.primitive.derivative(at: x[$0], output: y[$0]) }
+            if streams { gg_stream_fence() }
         }
     }
 }
@@ -148,9 +152,11 @@ func mapBinary<S: TensorScalar, F: StaticBinary>(
     _ plan: BroadcastPlan
 ) {
     @inline(__always) func f(_ x: S, _ y: S) -> S { F.primitive(x, y) }
+    let streams = streamsOutput(count: plan.count, of: S.self)
     if plan.isElementwise {
         parallelChunks(count: plan.count, grain: elementwiseGrain) { range in
-            for i in range { out[i] = f(a[i], b[i]) }
+            writeElements(out, range, streaming: streams) { f(a[$0], b[$0]) }
+            if streams { gg_stream_fence() }
         }
         return
     }
@@ -162,17 +168,18 @@ func mapBinary<S: TensorScalar, F: StaticBinary>(
             // loop from vectorizing. The three common run shapes get stride-free loops.
             let (out, a, b) = (out + o, a + lo, b + ro)
             if ls == 1 && rs == 1 {
-                for i in 0..<n { out[i] = f(a[i], b[i]) }
+                writeElements(out, 0..<n, streaming: streams) { f(a[$0], b[$0]) }
             } else if ls == 1 && rs == 0 {
                 let y = b[0]
-                for i in 0..<n { out[i] = f(a[i], y) }
+                writeElements(out, 0..<n, streaming: streams) { f(a[$0], y) }
             } else if ls == 0 && rs == 1 {
                 let x = a[0]
-                for i in 0..<n { out[i] = f(x, b[i]) }
+                writeElements(out, 0..<n, streaming: streams) { f(x, b[$0]) }
             } else {
-                for i in 0..<n { out[i] = f(a[i &* ls], b[i &* rs]) }
+                writeElements(out, 0..<n, streaming: streams) { f(a[$0 &* ls], b[$0 &* rs]) }
             }
         }
+        if streams { gg_stream_fence() }
     }
 }
 

@@ -10,7 +10,13 @@ extension Tensor {
     public mutating func withUnsafeMutableScalars<R>(
         _ body: (inout UnsafeMutableBufferPointer<Scalar>) throws -> R
     ) rethrows -> R {
-        try _scalars.withUnsafeMutableBufferPointer(body)
+        if isKnownUniquelyReferenced(&storage) {
+            storage.forgetArray()
+        } else {
+            storage = withUnsafePointer { .copying(UnsafeBufferPointer(start: $0, count: count)) }
+        }
+        var buffer = UnsafeMutableBufferPointer(start: storage.base, count: count)
+        return try withExtendedLifetime(storage) { try body(&buffer) }
     }
 
     /// Replaces the gradient accumulated into this leaf (nil clears it), as gradient clipping

@@ -2,17 +2,19 @@ import Calculus
 /// An N-dimensional, row-major array of `Float` or `Double` with value semantics and
 /// reverse- and forward-mode automatic differentiation.
 ///
-/// Storage is a Swift array, so copies share memory until one of them is written
-/// (copy-on-write). A tensor that requires gradients carries a reference to its node on the
-/// tape; operations on it record themselves, and ``gradient(of:wrt:seed:createGraph:)`` or
-/// ``backward(seed:createGraph:)`` walks the tape back. A tensor may also carry a tangent
-/// (forward mode, see ``withTangent(_:)``), which every operation pushes forward.
+/// Copies share their elements until one of them is written (copy-on-write); large storages
+/// are recycled through ``TensorStoragePool``. A tensor that requires gradients carries a
+/// reference to its node on the tape; operations on it record themselves, and
+/// ``gradient(of:wrt:seed:createGraph:)`` or ``backward(seed:createGraph:)`` walks the tape back.
+/// A tensor may also carry a tangent (forward mode, see ``withTangent(_:)``), which every
+/// operation pushes forward.
 public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     /// The extent of each axis; `[]` for a scalar.
     public let shape: [Int]
-    /// The elements in row-major order.
-    @inlinable public var scalars: [Scalar] { _scalars }
-    @usableFromInline internal var _scalars: [Scalar]
+    /// The elements in row-major order. The first read copies them into an array that the
+    /// storage keeps (``withUnsafePointer(_:)`` reads them in place, without the copy).
+    @inlinable public var scalars: [Scalar] { storage.array }
+    @usableFromInline internal var storage: TensorStorage<Scalar>
     /// This tensor's node on the tape, when it requires gradients.
     @usableFromInline internal var node: TapeNode<Scalar>?
     /// The forward-mode tangent, when one is attached.
@@ -28,13 +30,15 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
             shape.reduce(1, *) == scalars.count,
             "shape \(shape) holds \(shape.reduce(1, *)) elements, got \(scalars.count)")
         self.shape = shape
-        self._scalars = scalars
+        self.storage = scalars.withUnsafeBufferPointer { .copying($0) }
     }
 
     /// A 0-dimensional tensor.
     @inlinable
     public init(_ value: Scalar) {
-        self.init(shape: [], scalars: [value])
+        let storage = TensorStorage<Scalar>.uninitialized(count: 1)
+        storage.base.initialize(to: value)
+        self.init(shape: [], storage: storage)
     }
 
     /// A 1-dimensional tensor.
@@ -51,11 +55,13 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
         self.init(shape: [rows.count, width], scalars: rows.flatMap { $0 })
     }
 
+    /// A tensor on `storage`, shared with the tensors that hold it already.
     @inlinable internal init(
-        shape: [Int], scalars: [Scalar], node: TapeNode<Scalar>?, tangentBox: TangentBox<Scalar>?
+        shape: [Int], storage: TensorStorage<Scalar>, node: TapeNode<Scalar>? = nil,
+        tangentBox: TangentBox<Scalar>? = nil
     ) {
         self.shape = shape
-        self._scalars = scalars
+        self.storage = storage
         self.node = node
         self.tangentBox = tangentBox
     }
@@ -65,12 +71,12 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     public var rank: Int { shape.count }
     /// Number of elements.
     @inlinable
-    public var count: Int { scalars.count }
+    public var count: Int { storage.count }
     /// The single element of a tensor with one element.
     @inlinable
     public var scalar: Scalar {
-        require(scalars.count == 1, "tensor of shape \(shape) is not a single element")
-        return scalars[0]
+        require(count == 1, "tensor of shape \(shape) is not a single element")
+        return withUnsafePointer { $0[0] }
     }
 
     /// Whether operations on this tensor are recorded on the tape.
@@ -81,13 +87,13 @@ public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {
     /// asked for, and ``backward(seed:createGraph:)`` accumulates into its ``grad``.
     @inlinable
     public func requiringGradient() -> Tensor {
-        Tensor(shape: shape, scalars: scalars, node: TapeNode(leafOfShape: shape), tangentBox: tangentBox)
+        Tensor(shape: shape, storage: storage, node: TapeNode(leafOfShape: shape), tangentBox: tangentBox)
     }
 
     /// The same values, cut from the tape and from any tangent.
     @inlinable
     public func detached() -> Tensor {
-        Tensor(shape: shape, scalars: scalars)
+        Tensor(shape: shape, storage: storage)
     }
 
     /// The row-major strides of `shape`.
@@ -115,8 +121,8 @@ extension Tensor: CustomStringConvertible {
     /// A short summary: shape and the first elements.
     @inlinable
     public var description: String {
-        let head = scalars.prefix(8).map { "\($0)" }.joined(separator: ", ")
-        return "Tensor\(shape)[\(head)\(scalars.count > 8 ? ", …" : "")]"
+        let head = withUnsafePointer { UnsafeBufferPointer(start: $0, count: Swift.min(count, 8)).map { "\($0)" } }
+        return "Tensor\(shape)[\(head.joined(separator: ", "))\(count > 8 ? ", …" : "")]"
     }
 }
 
@@ -124,6 +130,11 @@ extension Tensor: Equatable {
     /// Equal shapes and elements; the tape and tangents are ignored.
     @inlinable
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
-        lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
+        guard lhs.shape == rhs.shape && lhs.count == rhs.count else { return false }
+        // As arrays compare: shared elements are equal, without reading them (NaNs included).
+        if lhs.storage === rhs.storage { return true }
+        return lhs.withUnsafePointer { a in
+            rhs.withUnsafePointer { b in (0..<lhs.count).allSatisfy { a[$0] == b[$0] } }
+        }
     }
 }

@@ -22,9 +22,9 @@ extension Tensor {
         let keptShape = value.shape
         let outShape = keepingDims ? keptShape : shape.enumerated().filter { !normalized.contains($0.offset) }.map(\.element)
         let original = shape
-        guard isTracked else { return Tensor(shape: outShape, scalars: value.scalars) }
+        guard isTracked else { return Tensor(shape: outShape, storage: value.storage) }
         return .recording(
-            Tensor(shape: outShape, scalars: value.scalars), inputs: [self],
+            Tensor(shape: outShape, storage: value.storage), inputs: [self],
             pullback: { ct, _ in [ct.reshaped(keptShape).broadcasted(to: original)] },
             pushforward: { t, _ in t[0]?.sum(alongAxes: normalized, keepingDims: keepingDims) })
     }
@@ -82,7 +82,7 @@ extension Tensor {
         let mask = (self .== best)
         let share = mask / mask.sum(along: a, keepingDims: true)
         let picked = (self * share).sum(along: a, keepingDims: true)
-        let value = Tensor(shape: best.shape, scalars: best.scalars, node: picked.node, tangentBox: picked.tangentBox)
+        let value = Tensor(shape: best.shape, storage: best.storage, node: picked.node, tangentBox: picked.tangentBox)
         return keepingDims ? value : value.squeezingShape(at: a)
     }
 
@@ -123,6 +123,10 @@ extension Tensor {
     /// The same values with ±inf and NaN replaced (a constant: not on the tape).
     @inlinable
     func replacingNonFinite(with value: Scalar) -> Tensor {
-        Tensor(shape: shape, scalars: scalars.map { $0.isFinite ? $0 : value })
+        withUnsafePointer { x in
+            Tensor.build(shape: shape) { out in
+                for i in 0..<count { out[i] = x[i].isFinite ? x[i] : value }
+            }
+        }
     }
 }

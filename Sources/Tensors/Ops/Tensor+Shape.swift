@@ -14,9 +14,9 @@ extension Tensor {
             "cannot reshape \(shape) (\(count) elements) to \(newShape)")
         if target == shape { return self }
         let original = shape
-        guard isTracked else { return Tensor(shape: target, scalars: scalars) }
+        guard isTracked else { return Tensor(shape: target, storage: storage) }
         return .recording(
-            Tensor(shape: target, scalars: scalars), inputs: [self],
+            Tensor(shape: target, storage: storage), inputs: [self],
             pullback: { ct, _ in [ct.reshaped(original)] },
             pushforward: { t, _ in t[0]?.reshaped(target) })
     }
@@ -130,7 +130,7 @@ extension Tensor {
         var outShape = shape
         outShape[a] = extent
         var value = Tensor.zeros(outShape)
-        value._scalars.withUnsafeMutableBufferPointer { out in
+        value.withUnsafeMutableScalars { out in
             withUnsafePointer { src in
                 for o in 0..<outer {
                     (out.baseAddress! + (o * extent + offset) * inner).update(
@@ -223,7 +223,7 @@ extension Tensor {
         var outShape = shape
         outShape[0] = rowCount
         var value = Tensor.zeros(outShape)
-        value._scalars.withUnsafeMutableBufferPointer { out in
+        value.withUnsafeMutableScalars { out in
             withUnsafePointer { src in
                 for (r, i) in indices.enumerated() {
                     let dst = out.baseAddress! + i * width

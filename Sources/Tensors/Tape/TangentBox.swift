@@ -15,12 +15,12 @@ extension Tensor {
     @inlinable
     public func withTangent(_ tangent: Tensor) -> Tensor {
         require(tangent.shape == shape, "tangent of shape \(tangent.shape) for a tensor of shape \(shape)")
-        return Tensor(shape: shape, scalars: scalars, node: node, tangentBox: TangentBox(tangent.detachedFromTangent()))
+        return Tensor(shape: shape, storage: storage, node: node, tangentBox: TangentBox(tangent.detachedFromTangent()))
     }
 
     /// The same tensor without its tangent (the tape is kept).
     @inlinable
     public func detachedFromTangent() -> Tensor {
-        Tensor(shape: shape, scalars: scalars, node: node, tangentBox: nil)
+        Tensor(shape: shape, storage: storage, node: node, tangentBox: nil)
     }
 }

@@ -138,7 +138,7 @@ public final class TapeNode<Scalar: TensorScalar>: TapeLink, @unchecked Sendable
     @usableFromInline let rhs: Tensor<Scalar>?
     /// The pullback of a custom rule.
     @usableFromInline let pullback: Pullback?
-    @usableFromInline let savedOutput: [Scalar]?
+    @usableFromInline let savedOutput: TensorStorage<Scalar>?
     @usableFromInline let savedTangent: TangentBox<Scalar>?
     /// Gradient accumulated by ``Tensor/backward(seed:createGraph:)`` (leaves only).
     @usableFromInline final var grad: Tensor<Scalar>?
@@ -146,7 +146,7 @@ public final class TapeNode<Scalar: TensorScalar>: TapeLink, @unchecked Sendable
     @inlinable
     init(
         shape: [Int], parents: TapeParents, rule: TapeRule, lhs: Tensor<Scalar>? = nil, rhs: Tensor<Scalar>? = nil,
-        pullback: Pullback? = nil, savedOutput: [Scalar]?, savedTangent: TangentBox<Scalar>?
+        pullback: Pullback? = nil, savedOutput: TensorStorage<Scalar>?, savedTangent: TangentBox<Scalar>?
     ) {
         self.shape = shape
         self.rule = rule
@@ -165,7 +165,7 @@ public final class TapeNode<Scalar: TensorScalar>: TapeLink, @unchecked Sendable
 
     @inlinable
     func output() -> Tensor<Scalar> {
-        Tensor(shape: shape, scalars: savedOutput ?? [], node: self, tangentBox: savedTangent)
+        Tensor(shape: shape, storage: savedOutput ?? .uninitialized(count: 0), node: self, tangentBox: savedTangent)
     }
 }
 

@@ -31,7 +31,7 @@ extension Tensor {
         if GradientMode.isEnabled, inputs.contains(where: { $0.node != nil }) {
             result.node = TapeNode(
                 shape: value.shape, parents: TapeParents(of: inputs), rule: .custom, pullback: pullback,
-                savedOutput: savesOutput ? value.scalars : nil, savedTangent: result.tangentBox)
+                savedOutput: savesOutput ? value.storage : nil, savedTangent: result.tangentBox)
         }
         return result
     }
@@ -47,7 +47,7 @@ extension Tensor {
         if GradientMode.isEnabled, let parent = x.node {
             result.node = TapeNode(
                 shape: value.shape, parents: TapeParents(parent), rule: .unary(p), lhs: x,
-                savedOutput: value.scalars, savedTangent: result.tangentBox)
+                savedOutput: value.storage, savedTangent: result.tangentBox)
         }
         return result
     }
@@ -63,7 +63,7 @@ extension Tensor {
         if GradientMode.isEnabled, a.node != nil || b.node != nil {
             result.node = TapeNode(
                 shape: value.shape, parents: TapeParents(a.node, b.node), rule: .binary(p), lhs: a, rhs: b,
-                savedOutput: value.scalars, savedTangent: result.tangentBox)
+                savedOutput: value.storage, savedTangent: result.tangentBox)
         }
         return result
     }
