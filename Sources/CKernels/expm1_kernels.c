@@ -5,7 +5,7 @@
 // float: within one rounding of the exact value (tests compare with libm and a double
 // reference). All arithmetic is IEEE double without contraction, so every family gives the
 // same bits.
-#include "CKernels.h"
+#include "internal.h"
 
 #include <string.h>
 
@@ -48,17 +48,9 @@
     }
 
 #if defined(__x86_64__)
-GG_DEFINE_EXPM1(expm1_f32_avx512, __attribute__((target("avx512f,avx512vl"))))
-GG_DEFINE_EXPM1(expm1_f32_avx2, __attribute__((target("avx2"))))
+GG_DEFINE_EXPM1(expm1_f32_avx512, GG_TARGET_AVX512)
+GG_DEFINE_EXPM1(expm1_f32_avx2, GG_TARGET_AVX2)
 #endif
 GG_DEFINE_EXPM1(expm1_f32_baseline, )
 
-void gg_expm1_f32(const float *x, float *out, int64_t n, bool elu) {
-    switch (gg_gemm_active_kernel()) {
-#if defined(__x86_64__)
-    case GG_GEMM_AVX512: expm1_f32_avx512(x, out, n, elu); return;
-    case GG_GEMM_AVX2: expm1_f32_avx2(x, out, n, elu); return;
-#endif
-    default: expm1_f32_baseline(x, out, n, elu);
-    }
-}
+void gg_expm1_f32(const float *x, float *out, int64_t n, bool elu) { GG_FAMILY_CALL(expm1_f32, x, out, n, elu); }

@@ -6,7 +6,7 @@
 // out[r, h, c] = Σ over the slots of row r, in slot order, of w[edge, h] · input[row(slot), h, c],
 // each element summed on its own from 0 with the product rounded before the addition, exactly
 // as the Swift loop does: the bits are the same in every family.
-#include "CKernels.h"
+#include "internal.h"
 
 #pragma clang fp contract(off)
 
@@ -28,8 +28,8 @@ typedef double f64x2 __attribute__((vector_size(16)));
         V acc[count];                                                                              \
         for (int k = 0; k < (count); ++k) acc[k] = (V){0};                                         \
         for (int64_t slot = lo; slot < hi; ++slot) {                                               \
-            const T *x = GG_SEGMENT_ROW(slot) + c;                                                      \
-            const T w = GG_SEGMENT_WEIGHT(slot);                                                              \
+            const T *x = GG_SEGMENT_ROW(slot) + c;                                                 \
+            const T w = GG_SEGMENT_WEIGHT(slot);                                                   \
             for (int k = 0; k < (count); ++k) {                                                    \
                 V v;                                                                               \
                 __builtin_memcpy(&v, x + k * (int64_t)(sizeof(V) / sizeof(T)), sizeof(V));         \
@@ -43,7 +43,7 @@ typedef double f64x2 __attribute__((vector_size(16)));
 // Columns go in passes of four 64-byte vectors, then of one, then of a 32- and a 16-byte vector
 // as the rest needs, then single scalars, as the Swift loop does.
 #define GG_DEFINE_SEGMENT_SUM(name, T, V64, V32, V16, target)                                      \
-    target static void name(const gg_segment_sum_job *job, int64_t first, int64_t end) {           \
+    target static bool name(const gg_segment_sum_job *job, int64_t first, int64_t end) {           \
         const T *input = job->input, *weights = job->weights;                                      \
         T *output = job->output;                                                                   \
         const int64_t heads = job->heads, head_width = job->head_width, width = heads * head_width; \
@@ -63,38 +63,34 @@ typedef double f64x2 __attribute__((vector_size(16)));
                     const int64_t n = head_width - c;                                              \
                     T acc[4] = {0};                                                                \
                     for (int64_t slot = lo; slot < hi; ++slot) {                                   \
-                        const T *x = GG_SEGMENT_ROW(slot) + c;                                          \
-                        const T w = GG_SEGMENT_WEIGHT(slot);                                                  \
+                        const T *x = GG_SEGMENT_ROW(slot) + c;                                     \
+                        const T w = GG_SEGMENT_WEIGHT(slot);                                       \
                         for (int64_t k = 0; k < n; ++k) acc[k] += w * x[k];                        \
                     }                                                                              \
                     for (int64_t k = 0; k < n; ++k) out[c + k] = acc[k];                           \
                 }                                                                                  \
             }                                                                                      \
         }                                                                                          \
+        return true;                                                                               \
     }
 
 #if defined(__x86_64__)
-GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx512, float, f32x16, f32x8, f32x4, __attribute__((target("avx512f,avx512vl"))))
-GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx512, double, f64x8, f64x4, f64x2, __attribute__((target("avx512f,avx512vl"))))
-GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx2, float, f32x16, f32x8, f32x4, __attribute__((target("avx2"))))
-GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx2, double, f64x8, f64x4, f64x2, __attribute__((target("avx2"))))
+GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx512, float, f32x16, f32x8, f32x4, GG_TARGET_AVX512)
+GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx512, double, f64x8, f64x4, f64x2, GG_TARGET_AVX512)
+GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx2, float, f32x16, f32x8, f32x4, GG_TARGET_AVX2)
+GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx2, double, f64x8, f64x4, f64x2, GG_TARGET_AVX2)
 #endif
 
-#define GG_DEFINE_SEGMENT_SUM_DISPATCH(suffix)                                                     \
+// The baseline family has no kernel here: the Swift loop runs in the baseline ISA already, so the
+// callers keep it.
+#define GG_DEFINE_SEGMENT_SUM_BASELINE(suffix)                                                     \
+    static bool segment_sum_##suffix##_baseline(const gg_segment_sum_job *job, int64_t first, int64_t end) { \
+        (void)job, (void)first, (void)end;                                                         \
+        return false;                                                                              \
+    }                                                                                              \
     bool gg_segment_sum_rows_##suffix(const gg_segment_sum_job *job, int64_t first, int64_t end) { \
-        switch (gg_gemm_active_kernel()) {                                                         \
-        GG_SEGMENT_SUM_WIDE_CASES(suffix)                                                          \
-        default: return false;                                                                     \
-        }                                                                                          \
+        return GG_FAMILY_CALL(segment_sum_##suffix, job, first, end);                              \
     }
 
-#if defined(__x86_64__)
-#define GG_SEGMENT_SUM_WIDE_CASES(suffix)                                                          \
-    case GG_GEMM_AVX512: segment_sum_##suffix##_avx512(job, first, end); return true;             \
-    case GG_GEMM_AVX2: segment_sum_##suffix##_avx2(job, first, end); return true;
-#else
-#define GG_SEGMENT_SUM_WIDE_CASES(suffix)
-#endif
-
-GG_DEFINE_SEGMENT_SUM_DISPATCH(f32)
-GG_DEFINE_SEGMENT_SUM_DISPATCH(f64)
+GG_DEFINE_SEGMENT_SUM_BASELINE(f32)
+GG_DEFINE_SEGMENT_SUM_BASELINE(f64)

@@ -3,7 +3,7 @@
 // half the read bandwidth that AVX-512 does on 64 MiB. Every family adds element i into lane
 // i mod GG_SUM_LANES and then combines the lanes in one fixed order, so all families, and any
 // split of the work between threads, give the same bits.
-#include "CKernels.h"
+#include "internal.h"
 
 // 256 bytes of lanes: four zmm, eight ymm or sixteen xmm registers of accumulators, enough
 // independent additions to hide their latency.
@@ -23,30 +23,14 @@
     }
 
 #if defined(__x86_64__)
-GG_DEFINE_SUM(sum_f32_avx512, float, __attribute__((target("avx512f,avx512vl"))))
-GG_DEFINE_SUM(sum_f64_avx512, double, __attribute__((target("avx512f,avx512vl"))))
-GG_DEFINE_SUM(sum_f32_avx2, float, __attribute__((target("avx2"))))
-GG_DEFINE_SUM(sum_f64_avx2, double, __attribute__((target("avx2"))))
+GG_DEFINE_SUM(sum_f32_avx512, float, GG_TARGET_AVX512)
+GG_DEFINE_SUM(sum_f64_avx512, double, GG_TARGET_AVX512)
+GG_DEFINE_SUM(sum_f32_avx2, float, GG_TARGET_AVX2)
+GG_DEFINE_SUM(sum_f64_avx2, double, GG_TARGET_AVX2)
 #endif
 GG_DEFINE_SUM(sum_f32_baseline, float, )
 GG_DEFINE_SUM(sum_f64_baseline, double, )
 
-float gg_sum_f32(const float *x, int64_t n) {
-    switch (gg_gemm_active_kernel()) {
-#if defined(__x86_64__)
-    case GG_GEMM_AVX512: return sum_f32_avx512(x, n);
-    case GG_GEMM_AVX2: return sum_f32_avx2(x, n);
-#endif
-    default: return sum_f32_baseline(x, n);
-    }
-}
+float gg_sum_f32(const float *x, int64_t n) { return GG_FAMILY_CALL(sum_f32, x, n); }
 
-double gg_sum_f64(const double *x, int64_t n) {
-    switch (gg_gemm_active_kernel()) {
-#if defined(__x86_64__)
-    case GG_GEMM_AVX512: return sum_f64_avx512(x, n);
-    case GG_GEMM_AVX2: return sum_f64_avx2(x, n);
-#endif
-    default: return sum_f64_baseline(x, n);
-    }
-}
+double gg_sum_f64(const double *x, int64_t n) { return GG_FAMILY_CALL(sum_f64, x, n); }
