@@ -116,8 +116,17 @@ public func attentionAggregate<S: TensorScalar>(
 func unfusedAttention<S: TensorScalar>(
     _ graph: Graph, _ x: Tensor<S>, _ s: Tensor<S>, _ t: Tensor<S>, _ mask: Tensor<S>?, _ slope: S
 ) -> Tensor<S> {
-    let alpha = segmentSoftmax(graph, sddmm(graph, source: s, target: t, operation: .add).leakyRelu(slope: slope))
-    return spmm(graph, x, edgeWeights: mask.map { alpha * $0 } ?? alpha)
+    spmm(graph, x, edgeWeights: unfusedAttentionWeights(graph, s, t, mask, slope).kept)
+}
+
+/// The scores z = s[u] + t[v], their softmax α and the message weights α ⊙ mask, in
+/// differentiable operations.
+func unfusedAttentionWeights<S: TensorScalar>(
+    _ graph: Graph, _ s: Tensor<S>, _ t: Tensor<S>, _ mask: Tensor<S>?, _ slope: S
+) -> (scores: Tensor<S>, alpha: Tensor<S>, kept: Tensor<S>) {
+    let z = sddmm(graph, source: s, target: t, operation: .add)
+    let alpha = segmentSoftmax(graph, z.leakyRelu(slope: slope))
+    return (z, alpha, mask.map { alpha * $0 } ?? alpha)
 }
 
 /// The cotangents of x, s and t for the output cotangent `ct`, in differentiable operations
@@ -125,13 +134,10 @@ func unfusedAttention<S: TensorScalar>(
 func unfusedAttentionPullback<S: TensorScalar>(
     _ graph: Graph, _ ct: Tensor<S>, _ x: Tensor<S>, _ s: Tensor<S>, _ t: Tensor<S>, _ mask: Tensor<S>?, _ slope: S
 ) -> [Tensor<S>] {
-    let z = sddmm(graph, source: s, target: t, operation: .add)
-    let alpha = segmentSoftmax(graph, z.leakyRelu(slope: slope))
-    let gx = spmm(graph, ct, edgeWeights: mask.map { alpha * $0 } ?? alpha, direction: .outgoing)
+    let (z, alpha, kept) = unfusedAttentionWeights(graph, s, t, mask, slope)
+    let gx = spmm(graph, ct, edgeWeights: kept, direction: .outgoing)
     let gKept = sddmm(graph, source: x, target: ct, operation: .dot)
-    let gAlpha = mask.map { gKept * $0 } ?? gKept
-    let weighted = gAlpha * alpha
-    let gScores = weighted - alpha * gatherNodes(graph, scatterEdges(graph, weighted, .sum, .incoming), at: .target)
+    let gScores = segmentSoftmaxJacobianProduct(graph, mask.map { gKept * $0 } ?? gKept, alpha, .incoming)
     let gz = Tensor.where(z * slope .> z, gScores * slope, gScores)
     return [gx, scatterEdges(graph, gz, .sum, .outgoing), scatterEdges(graph, gz, .sum, .incoming)]
 }

@@ -33,13 +33,18 @@ public func segmentSoftmax<S: TensorScalar>(
         }
     }
     // J = diag(y) − y yᵀ per segment is symmetric, so one map serves both modes.
-    func jacobianProduct(_ t: Tensor<S>, _ y: Tensor<S>) -> Tensor<S> {
-        let weighted = t * y
-        let segmentSums = scatterEdges(graph, weighted, .sum, direction)
-        return weighted - y * gatherNodes(graph, segmentSums, at: direction.destination)
-    }
     return .recording(
         value, inputs: [scores], savesOutput: true,
-        pullback: { ct, y in [jacobianProduct(ct, y)] },
-        pushforward: { tangents, y in tangents[0].map { jacobianProduct($0, y) } })
+        pullback: { ct, y in [segmentSoftmaxJacobianProduct(graph, ct, y, direction)] },
+        pushforward: { tangents, y in tangents[0].map { segmentSoftmaxJacobianProduct(graph, $0, y, direction) } })
+}
+
+/// J·t for the Jacobian J = diag(y) − y yᵀ of each segment's softmax y, in differentiable
+/// operations: y ⊙ t − y ⊙ (Σ_segment y ⊙ t).
+func segmentSoftmaxJacobianProduct<S: TensorScalar>(
+    _ graph: Graph, _ t: Tensor<S>, _ y: Tensor<S>, _ direction: EdgeDirection
+) -> Tensor<S> {
+    let weighted = t * y
+    let segmentSums = scatterEdges(graph, weighted, .sum, direction)
+    return weighted - y * gatherNodes(graph, segmentSums, at: direction.destination)
 }
