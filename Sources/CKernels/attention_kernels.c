@@ -3,8 +3,11 @@
 // slots, and the matching backward pass. Each row is written by one call, and every sum runs
 // in slot order exactly as the unfused Swift kernels form it (multiplications and additions
 // rounded separately: contraction into fused multiply-adds would change the bits), so results
-// equal the unfused operations' and do not depend on how rows are split among threads.
-#include "CKernels.h"
+// equal the unfused operations' and do not depend on how rows are split among threads. The
+// kernels are compiled once per vector-ISA family; float exp is exp_core.h's, as the Float
+// tensors' (libm's for double).
+#include "exp_core.h"
+#include "internal.h"
 
 #include <math.h>
 
@@ -12,8 +15,12 @@
 
 // Heads are processed in blocks of this many, so the per-head state stays on the stack.
 enum { GG_ATTENTION_HEAD_BLOCK = 64 };
+// Softmax numerators are computed this many at a time (a multiple of the head block).
+enum { GG_ATTENTION_EXP_CHUNK = 256 };
 
-#define GG_DEFINE_ATTENTION(suffix, T, EXP)                                                        \
+static inline double gg_exp_double(double x) { return exp(x); }
+
+#define GG_DEFINE_ATTENTION_HELPERS(suffix, T)                                                     \
     /* max(z, slope·z), ties to z: the composite's `maximum(z * slope)`. */                        \
     static inline T leaky_##suffix(T z, T slope) {                                                 \
         T y = z * slope;                                                                           \
@@ -21,7 +28,7 @@ enum { GG_ATTENTION_HEAD_BLOCK = 64 };
     }                                                                                              \
                                                                                                    \
     /* Σ a[i]·b[i] as the Swift `dotProduct`: 16 lanes over whole blocks of 16, then the rest. */  \
-    static inline T dot_##suffix(const T *a, const T *b, int64_t n) {                              \
+    __attribute__((always_inline)) static inline T dot_##suffix(const T *a, const T *b, int64_t n) { \
         T lanes[16] = {0};                                                                         \
         int64_t i = 0;                                                                             \
         for (; i + 16 <= n; i += 16)                                                               \
@@ -32,13 +39,29 @@ enum { GG_ATTENTION_HEAD_BLOCK = 64 };
         return s;                                                                                  \
     }                                                                                              \
                                                                                                    \
-    void gg_attend_rows_##suffix(const gg_attention_job *job, int64_t first, int64_t end) {        \
+    /* out[h·F + c] += w[h]·x[h·F + c] for the block's heads. Inlined with F a constant where the \
+       callers branch on it, so the inner loop becomes whole vectors. */                           \
+    __attribute__((always_inline)) static inline void accumulate_##suffix(                        \
+        T *out, const T *w, const T *x, int64_t hn, int64_t F) {                                   \
+        for (int64_t h = 0; h < hn; ++h)                                                           \
+            for (int64_t c = 0; c < F; ++c) out[h * F + c] += w[h] * x[h * F + c];                 \
+    }                                                                                              \
+                                                                                                   \
+    /* g[h] = Σ_c ct[h·F + c]·x[h·F + c] for the block's heads. */                                 \
+    __attribute__((always_inline)) static inline void head_dots_##suffix(                         \
+        T *g, const T *ct, const T *x, int64_t hn, int64_t F) {                                    \
+        for (int64_t h = 0; h < hn; ++h) g[h] = dot_##suffix(ct + h * F, x + h * F, F);           \
+    }
+
+#define GG_DEFINE_ATTENTION(suffix, T, EXP, family, target)                                        \
+    target static void attend_rows_##suffix##_##family(const gg_attention_job *job, int64_t first, int64_t end) { \
         const int64_t H = job->heads, F = job->head_width, W = H * F;                              \
         const T slope = (T)job->slope;                                                             \
         const T *ss = job->source_scores, *ts = job->target_scores, *x = job->features;           \
         const T *mask = job->mask;                                                                 \
         T *alpha = job->attention, *kept = job->kept, *output = job->node_rows;                    \
-        T top[GG_ATTENTION_HEAD_BLOCK], scale[GG_ATTENTION_HEAD_BLOCK];                            \
+        T top[GG_ATTENTION_HEAD_BLOCK], scale[GG_ATTENTION_HEAD_BLOCK], w[GG_ATTENTION_HEAD_BLOCK]; \
+        T shifted[GG_ATTENTION_EXP_CHUNK];                                                         \
         for (int64_t row = first; row < end; ++row) {                                              \
             const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                        \
             T *out = output + row * W;                                                             \
@@ -57,40 +80,55 @@ enum { GG_ATTENTION_HEAD_BLOCK = 64 };
                 }                                                                                  \
                 for (int64_t h = 0; h < hn; ++h)                                                   \
                     if (top[h] == -INFINITY) top[h] = 0;                                           \
-                for (int64_t slot = lo; slot < hi; ++slot) {                                       \
-                    T *a = alpha + (int64_t)job->edge_ids[slot] * H + h0;                          \
-                    for (int64_t h = 0; h < hn; ++h) {                                             \
-                        a[h] = EXP(a[h] - top[h]);                                                 \
-                        scale[h] += a[h];                                                          \
+                /* exp over contiguous chunks of (slot, head) values: whole vectors even for  \
+                   one head. */                                                                    \
+                const int64_t chunk = GG_ATTENTION_EXP_CHUNK / hn;                                 \
+                for (int64_t first_slot = lo; first_slot < hi; first_slot += chunk) {              \
+                    const int64_t n = hi - first_slot < chunk ? hi - first_slot : chunk;           \
+                    for (int64_t i = 0; i < n; ++i) {                                              \
+                        const T *a = alpha + (int64_t)job->edge_ids[first_slot + i] * H + h0;      \
+                        for (int64_t h = 0; h < hn; ++h) shifted[i * hn + h] = a[h] - top[h];     \
+                    }                                                                              \
+                    for (int64_t j = 0; j < n * hn; ++j) shifted[j] = EXP(shifted[j]);             \
+                    for (int64_t i = 0; i < n; ++i) {                                              \
+                        T *a = alpha + (int64_t)job->edge_ids[first_slot + i] * H + h0;            \
+                        for (int64_t h = 0; h < hn; ++h) {                                         \
+                            a[h] = shifted[i * hn + h];                                            \
+                            scale[h] += a[h];                                                      \
+                        }                                                                          \
                     }                                                                              \
                 }                                                                                  \
                 /* A segment whose scores are all −∞ sums to 0: its weights stay 0. */            \
                 for (int64_t h = 0; h < hn; ++h) scale[h] = scale[h] > 0 ? 1 / scale[h] : 0;       \
                 for (int64_t slot = lo; slot < hi; ++slot) {                                       \
-                    const int64_t e = job->edge_ids[slot];                                         \
+                    const int64_t e = (int64_t)job->edge_ids[slot] * H + h0;                       \
                     const T *message = x + (int64_t)job->sources[slot] * W + h0 * F;               \
-                    T *a = alpha + e * H + h0, *o = out + h0 * F;                                  \
                     for (int64_t h = 0; h < hn; ++h) {                                             \
-                        a[h] *= scale[h];                                                          \
-                        T w = a[h];                                                                \
-                        if (mask) {                                                                \
-                            w *= mask[e * H + h0 + h];                                             \
-                            kept[e * H + h0 + h] = w;                                              \
-                        }                                                                          \
-                        for (int64_t c = 0; c < F; ++c) o[h * F + c] += w * message[h * F + c];    \
+                        alpha[e + h] *= scale[h];                                                  \
+                        w[h] = alpha[e + h];                                                       \
                     }                                                                              \
+                    if (mask)                                                                      \
+                        for (int64_t h = 0; h < hn; ++h) {                                         \
+                            w[h] *= mask[e + h];                                                   \
+                            kept[e + h] = w[h];                                                    \
+                        }                                                                          \
+                    if (F == 8)                                                                    \
+                        accumulate_##suffix(out + h0 * F, w, message, hn, 8);                      \
+                    else                                                                           \
+                        accumulate_##suffix(out + h0 * F, w, message, hn, F);                      \
                 }                                                                                  \
             }                                                                                      \
         }                                                                                          \
     }                                                                                              \
                                                                                                    \
-    void gg_attend_backward_rows_##suffix(const gg_attention_job *job, int64_t first, int64_t end) { \
+    target static void attend_backward_rows_##suffix##_##family(                                  \
+        const gg_attention_job *job, int64_t first, int64_t end) {                                 \
         const int64_t H = job->heads, F = job->head_width, W = H * F;                              \
         const T slope = (T)job->slope;                                                             \
         const T *ss = job->source_scores, *ts = job->target_scores, *x = job->features;           \
         const T *mask = job->mask, *alpha = job->attention, *cotangent = job->node_rows;           \
         T *gz = job->score_gradient, *target_gradient = job->target_gradient;                      \
-        T total[GG_ATTENTION_HEAD_BLOCK];                                                          \
+        T total[GG_ATTENTION_HEAD_BLOCK], g[GG_ATTENTION_HEAD_BLOCK];                              \
         for (int64_t row = first; row < end; ++row) {                                              \
             const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                        \
             for (int64_t h0 = 0; h0 < H; h0 += GG_ATTENTION_HEAD_BLOCK) {                          \
@@ -101,10 +139,14 @@ enum { GG_ATTENTION_HEAD_BLOCK = 64 };
                 for (int64_t slot = lo; slot < hi; ++slot) {                                       \
                     const int64_t e = (int64_t)job->edge_ids[slot] * H + h0;                       \
                     const T *message = x + (int64_t)job->sources[slot] * W + h0 * F;               \
+                    if (F == 8)                                                                    \
+                        head_dots_##suffix(g, ct, message, hn, 8);                                 \
+                    else                                                                           \
+                        head_dots_##suffix(g, ct, message, hn, F);                                 \
+                    if (mask)                                                                      \
+                        for (int64_t h = 0; h < hn; ++h) g[h] *= mask[e + h];                      \
                     for (int64_t h = 0; h < hn; ++h) {                                             \
-                        T g = dot_##suffix(ct + h * F, message + h * F, F);                        \
-                        if (mask) g *= mask[e + h];                                                \
-                        gz[e + h] = g * alpha[e + h];                                              \
+                        gz[e + h] = g[h] * alpha[e + h];                                           \
                         total[h] += gz[e + h];                                                     \
                     }                                                                              \
                 }                                                                                  \
@@ -122,5 +164,24 @@ enum { GG_ATTENTION_HEAD_BLOCK = 64 };
         }                                                                                          \
     }
 
-GG_DEFINE_ATTENTION(f32, float, expf)
-GG_DEFINE_ATTENTION(f64, double, exp)
+#define GG_DEFINE_ATTENTION_FAMILIES(suffix, T, EXP)                                               \
+    GG_DEFINE_ATTENTION_HELPERS(suffix, T)                                                         \
+    GG_DEFINE_ATTENTION_X86(suffix, T, EXP)                                                        \
+    GG_DEFINE_ATTENTION(suffix, T, EXP, baseline, )                                                \
+    void gg_attend_rows_##suffix(const gg_attention_job *job, int64_t first, int64_t end) {        \
+        GG_FAMILY_CALL(attend_rows_##suffix, job, first, end);                                     \
+    }                                                                                              \
+    void gg_attend_backward_rows_##suffix(const gg_attention_job *job, int64_t first, int64_t end) { \
+        GG_FAMILY_CALL(attend_backward_rows_##suffix, job, first, end);                            \
+    }
+
+#if defined(__x86_64__)
+#define GG_DEFINE_ATTENTION_X86(suffix, T, EXP)                                                    \
+    GG_DEFINE_ATTENTION(suffix, T, EXP, avx512, GG_TARGET_AVX512)                                  \
+    GG_DEFINE_ATTENTION(suffix, T, EXP, avx2, GG_TARGET_AVX2)
+#else
+#define GG_DEFINE_ATTENTION_X86(suffix, T, EXP)
+#endif
+
+GG_DEFINE_ATTENTION_FAMILIES(f32, float, gg_exp_one)
+GG_DEFINE_ATTENTION_FAMILIES(f64, double, gg_exp_double)

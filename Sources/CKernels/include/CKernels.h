@@ -72,9 +72,10 @@ double gg_sum_f64(const double *x, int64_t n);
 void gg_dropout_mask_f32(uint64_t state, int64_t n, uint64_t threshold, float scale, float *out);
 void gg_dropout_mask_f64(uint64_t state, int64_t n, uint64_t threshold, double scale, double *out);
 
-/// out[i] = expm1(x[i]) for i in 0..<n (with `elu`, x[i] where x[i] > 0), evaluated in double in
-/// the active family's vector ISA: the same bits in every family, within one rounding of the
-/// exact value.
+/// out[i] = exp(x[i]) for i in 0..<n, evaluated in double in the active family's vector ISA
+/// (exp_kernels.c): the same bits in every family, within one rounding of the exact value.
+void gg_exp_f32(const float *x, float *out, int64_t n);
+/// out[i] = expm1(x[i]) (with `elu`, x[i] where x[i] > 0), evaluated as gg_exp_f32.
 void gg_expm1_f32(const float *x, float *out, int64_t n, bool elu);
 
 /// A weighted segment sum over rows of a compressed adjacency (segment_sum_kernels.c):

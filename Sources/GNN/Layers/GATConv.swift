@@ -80,7 +80,8 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
         let width = linear.outputSize / heads
         let flat = linear(x)
         let nodeScores = flat.matmul(scoreProjection)
-        let loops = graph.withSelfLoops
+        // Ordered by target, the fused kernels' per-edge arrays are read in sequence.
+        let loops = graph.memoized("gnn.gat.selfLoopsByTarget") { graph.withSelfLoops.orderedByTarget() }
         let out = attentionAggregate(
             loops, flat.reshaped([n, heads, width]), sourceScores: nodeScores.sliced(along: 1, 0..<heads),
             targetScores: nodeScores.sliced(along: 1, heads..<(2 * heads)),

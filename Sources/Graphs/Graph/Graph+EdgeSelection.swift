@@ -23,3 +23,12 @@ extension Graph {
         return kept
     }
 }
+
+extension Graph {
+    /// The same edges listed by target, ties in edge order: the order of the incoming
+    /// adjacency, so that kernels walking it read per-edge arrays (attention scores, dropout
+    /// masks) front to back instead of at random.
+    public func orderedByTarget() -> Graph {
+        selectingEdges(adjacency(.incoming).edgeIDs)
+    }
+}

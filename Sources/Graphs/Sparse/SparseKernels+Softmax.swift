@@ -12,30 +12,33 @@ struct SoftmaxJob {
     var output: UnsafeMutableRawPointer
 }
 
+/// Three passes: each slot's score minus its segment's maximum (which keeps every exp ≤ 1), the
+/// tensors' exp kernel over all of them at once (Float's runs in the vector ISA, and the fused
+/// attention kernels round it the same way), then each segment's normalization in slot order.
 @inline(__always)
 func segmentSoftmaxImpl<S: TensorScalar>(_ job: SoftmaxJob, as _: S.Type) {
     let scores = job.scores.assumingMemoryBound(to: S.self)
     let output = job.output.assumingMemoryBound(to: S.self)
     let heads = job.heads
-    forEachBalancedRowRange(indptr: job.indptr, rowCount: job.rowCount, width: heads) { rows in
-        for row in rows {
-            let slots = job.indptr[row]..<job.indptr[row + 1]
-            for h in 0..<heads {
-                @inline(__always) func index(_ slot: Int) -> Int { Int(job.edgeIDs[slot]) * heads + h }
-                // Subtracting the segment's maximum keeps every exp ≤ 1.
-                var top = -S.infinity
-                for slot in slots { top = Swift.max(top, scores[index(slot)]) }
-                if top == -S.infinity { top = 0 }
-                var total: S = 0
-                for slot in slots {
-                    let y = S.exp(scores[index(slot)] - top)
-                    output[index(slot)] = y
-                    total += y
-                }
-                // A segment whose scores are all −∞ has total 0: its weights stay 0.
-                let scale = total > 0 ? 1 / total : 0
-                for slot in slots { output[index(slot)] *= scale }
+    @inline(__always) func forEachSegment(_ body: (Range<Int>, (Int) -> Int) -> Void) {
+        forEachBalancedRowRange(indptr: job.indptr, rowCount: job.rowCount, width: heads) { rows in
+            for row in rows {
+                for h in 0..<heads { body(job.indptr[row]..<job.indptr[row + 1]) { Int(job.edgeIDs[$0]) * heads + h } }
             }
         }
+    }
+    forEachSegment { slots, index in
+        var top = -S.infinity
+        for slot in slots { top = Swift.max(top, scores[index(slot)]) }
+        if top == -S.infinity { top = 0 }
+        for slot in slots { output[index(slot)] = scores[index(slot)] - top }
+    }
+    S.unaryKernel(.exp, output, output, count: job.indptr[job.rowCount] * heads)
+    forEachSegment { slots, index in
+        var total: S = 0
+        for slot in slots { total += output[index(slot)] }
+        // A segment whose scores are all −∞ has total 0: its weights stay 0.
+        let scale = total > 0 ? 1 / total : 0
+        for slot in slots { output[index(slot)] *= scale }
     }
 }

@@ -5,6 +5,9 @@ import Calculus
 /// `Float` and `Double` in the extensions below, so that callers in other modules reach
 /// specialized, vectorizable loops through a single protocol call per operation.
 public protocol ElementKernels {
+    /// Writes `value` into `count` elements. A requirement, so that generic code (which would
+    /// copy element by element through the type's value witness) fills in a specialized loop.
+    static func fill(_ out: UnsafeMutablePointer<Self>, with value: Self, count: Int)
     /// out[i] = p(x[i]) for `count` elements.
     static func unaryKernel(
         _ p: UnaryPrimitive, _ x: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>, count: Int)
@@ -24,6 +27,12 @@ public protocol ElementKernels {
     static func reduceKernel(
         _ op: ReductionOp, _ x: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>,
         outer: Int, length: Int, inner: Int)
+}
+
+extension ElementKernels {
+    public static func fill(_ out: UnsafeMutablePointer<Self>, with value: Self, count: Int) {
+        out.initialize(repeating: value, count: count)
+    }
 }
 
 /// The associative reductions the kernels provide.
@@ -282,11 +291,12 @@ func reduceKernelImpl<S: TensorScalar>(
 extension Float: ElementKernels {
     public static func contiguousSum(_ x: UnsafePointer<Float>, count: Int) -> Float { gg_sum_f32(x, Int64(count)) }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int) {
-        guard p == .expm1 || p == .elu else { return dispatch(p, UnaryMap(x: x, out: out, count: count)) }
-        // libm's expm1f is a scalar call; the C kernel evaluates it in the vector ISA (ELU is GAT's
-        // activation).
+        guard p == .exp || p == .expm1 || p == .elu else { return dispatch(p, UnaryMap(x: x, out: out, count: count)) }
+        // libm's expf and expm1f are scalar calls; the C kernels evaluate them in the vector ISA
+        // (exp is every softmax's, ELU is GAT's activation).
         parallelChunks(count: count, grain: elementwiseGrain) { range in
-            gg_expm1_f32(x + range.lowerBound, out + range.lowerBound, Int64(range.count), p == .elu)
+            let (x, out, n) = (x + range.lowerBound, out + range.lowerBound, Int64(range.count))
+            if p == .exp { gg_exp_f32(x, out, n) } else { gg_expm1_f32(x, out, n, p == .elu) }
         }
     }
     public static func unaryPullbackKernel(

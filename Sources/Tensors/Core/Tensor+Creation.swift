@@ -20,7 +20,7 @@ extension Tensor {
     /// A tensor filled with `value`.
     @inlinable
     public static func full(_ shape: [Int], _ value: Scalar) -> Tensor {
-        build(shape: shape) { $0.initialize(repeating: value, count: shape.reduce(1, *)) }
+        build(shape: shape) { Scalar.fill($0, with: value, count: shape.reduce(1, *)) }
     }
 
     /// A tensor of zeros.

@@ -22,6 +22,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func orderingByTargetIsAStableSortOfTheEdges(typed: Bool) throws {
+        var graphs = RandomGraphs(seed: 23)
+        for _ in 0..<50 {
+            let graph = try graphs.next(typed: typed)
+            let ordered = graph.orderedByTarget()
+            // The stable sort by target of the edges with their weights and types.
+            let expected = (0..<graph.edgeCount).sorted { (graph.target[$0], $0) < (graph.target[$1], $1) }
+            #expect(ordered.source == expected.map { graph.source[$0] })
+            #expect(ordered.target == expected.map { graph.target[$0] })
+            #expect(ordered.edgeWeights == graph.edgeWeights.map { w in expected.map { w[$0] } })
+            #expect(ordered.edgeTypes == graph.edgeTypes.map { t in expected.map { t[$0] } })
+        }
+    }
+
     @Test func undirectedAddsTheTranspose() throws {
         var graphs = RandomGraphs(seed: 22)
         for _ in 0..<50 {
