@@ -8,7 +8,7 @@ extension ModelKind {
         case .gat:
             Hyperparameters(
                 hidden: 8, heads: 8, outputHeads: 1, dropout: 0.6, attentionDropout: 0.6, learningRate: 0.005,
-                weightDecay: 5e-4, epochs: 200, patience: 100)
+                weightDecay: 5e-4, epochs: 100_000, patience: 100)
         case .sage:
             Hyperparameters(hidden: 64, dropout: 0.5, learningRate: 0.01, weightDecay: 5e-4, epochs: 200)
         case .sgc:
