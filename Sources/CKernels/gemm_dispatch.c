@@ -14,10 +14,11 @@ const char *gg_gemm_kernel_name(int kernel) {
 bool gg_gemm_kernel_supported(int kernel) {
     switch (kernel) {
 #if defined(__x86_64__)
-    // __builtin_cpu_supports also checks that the OS saves the wider registers (XCR0).
+    // __builtin_cpu_supports also checks that the OS saves the wider registers (XCR0). The
+    // family's other kernels use AVX512DQ's 64-bit multiplies (dropout masks' SplitMix64).
     case GG_GEMM_AVX512:
         return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
-               __builtin_cpu_supports("fma");
+               __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("fma");
     case GG_GEMM_AVX2:
         return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 #endif

@@ -11,7 +11,7 @@
 
 /// Per-function targets of the vector-ISA families (the GEMM's, see gemm_dispatch.c) for kernels
 /// compiled once per family from one definition: name_avx512, name_avx2 and name_baseline.
-#define GG_TARGET_AVX512 __attribute__((target("avx512f,avx512vl")))
+#define GG_TARGET_AVX512 __attribute__((target("avx512f,avx512vl,avx512dq")))
 #define GG_TARGET_AVX2 __attribute__((target("avx2")))
 
 /// Calls the variant of `name` for the GEMM's active family with the arguments that follow.

@@ -17,6 +17,9 @@ typedef double f64x8 __attribute__((vector_size(64)));
 typedef double f64x4 __attribute__((vector_size(32)));
 typedef double f64x2 __attribute__((vector_size(16)));
 
+// The widest rows summed whole (kept on the stack); wider ones stay with the Swift loop.
+enum { GG_WHOLE_ROW_WIDTH = 256 };
+
 // The input row of a slot from the current head's first column, and the slot's weight.
 #define GG_SEGMENT_ROW(slot) (column0 + (int64_t)job->input_rows[slot] * width)
 #define GG_SEGMENT_WEIGHT(slot) (weights ? weights[(int64_t)job->edge_ids[slot] * heads + h] : one)
@@ -41,7 +44,8 @@ typedef double f64x2 __attribute__((vector_size(16)));
     } while (0)
 
 // Columns go in passes of four 64-byte vectors, then of one, then of a 32- and a 16-byte vector
-// as the rest needs, then single scalars, as the Swift loop does.
+// as the rest needs, then single scalars, as the Swift loop does; narrow heads as whole rows, as
+// its `sumHeads`.
 #define GG_DEFINE_SEGMENT_SUM(name, T, V64, V32, V16, target)                                      \
     target static bool name(const gg_segment_sum_job *job, int64_t first, int64_t end) {           \
         const T *input = job->input, *weights = job->weights;                                      \
@@ -49,8 +53,27 @@ typedef double f64x2 __attribute__((vector_size(16)));
         const int64_t heads = job->heads, head_width = job->head_width, width = heads * head_width; \
         const int64_t per64 = (int64_t)(64 / sizeof(T)), per32 = per64 / 2, per16 = per64 / 4;    \
         const T one = 1;                                                                           \
+        /* Heads narrower than a vector (GAT's 8 × 8) are summed a whole row per slot, each      \
+           scalar with its head's weight. */                                                       \
+        const bool whole_rows = heads > 1 && head_width < per64;                                   \
+        int32_t head_of[GG_WHOLE_ROW_WIDTH];                                                       \
+        if (whole_rows) {                                                                          \
+            if (width > GG_WHOLE_ROW_WIDTH) return false;                                          \
+            for (int64_t c = 0; c < width; ++c) head_of[c] = (int32_t)(c / head_width);            \
+        }                                                                                          \
         for (int64_t row = first; row < end; ++row) {                                              \
             const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                        \
+            if (whole_rows) {                                                                      \
+                T acc[GG_WHOLE_ROW_WIDTH];                                                         \
+                for (int64_t c = 0; c < width; ++c) acc[c] = 0;                                    \
+                for (int64_t slot = lo; slot < hi; ++slot) {                                       \
+                    const T *x = input + (int64_t)job->input_rows[slot] * width;                   \
+                    const T *w = weights + (int64_t)job->edge_ids[slot] * heads;                   \
+                    for (int64_t c = 0; c < width; ++c) acc[c] += w[head_of[c]] * x[c];            \
+                }                                                                                  \
+                for (int64_t c = 0; c < width; ++c) output[row * width + c] = acc[c];              \
+                continue;                                                                          \
+            }                                                                                      \
             for (int64_t h = 0; h < heads; ++h) {                                                  \
                 T *out = output + row * width + h * head_width;                                    \
                 const T *column0 = input + h * head_width;                                         \

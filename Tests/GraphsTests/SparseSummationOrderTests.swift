@@ -70,6 +70,9 @@ struct SparseSummationOrderTests {
     func perHead() {
         check(Float.self, heads: 2, headWidth: 75, weighted: true, seed: 200)
         check(Float.self, heads: 8, headWidth: 8, weighted: true, seed: 300)
+        check(Double.self, heads: 4, headWidth: 5, weighted: true, seed: 350)
+        // Narrow heads making rows wider than the vector kernels sum whole.
+        check(Float.self, heads: 40, headWidth: 7, weighted: true, seed: 360)
         check(Double.self, heads: 3, headWidth: 20, weighted: true, seed: 400)
     }
 }

@@ -93,7 +93,8 @@ typedef struct gg_segment_sum_job {
 } gg_segment_sum_job;
 
 /// Runs rows first..<end of `job` in the active family's vector ISA and returns true, or returns
-/// false without writing when the family has no such kernel (the caller's loop then runs).
+/// false without writing when the family has no such kernel or narrow heads make rows wider than
+/// it sums whole (the caller's loop then runs).
 bool gg_segment_sum_rows_f32(const gg_segment_sum_job *job, int64_t first, int64_t end);
 bool gg_segment_sum_rows_f64(const gg_segment_sum_job *job, int64_t first, int64_t end);
 

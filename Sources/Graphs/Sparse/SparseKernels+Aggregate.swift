@@ -58,7 +58,7 @@ func aggregateImpl<S: TensorScalar>(_ job: AggregationJob, as _: S.Type) {
         }
         // Cache-resident sums are bound by arithmetic: the vector ISA's kernel does them, in the
         // same order, where the family has one.
-        let summedInVectorISA = (job.aggregation == .sum || job.aggregation == .mean) && !sumsWholeRows
+        let summedInVectorISA = (job.aggregation == .sum || job.aggregation == .mean)
             && !job.prefetches && sumInVectorISA(job, heads: heads, headWidth: headWidth, rows: rows, as: S.self)
         for row in rows {
             let slots = job.indptr[row]..<job.indptr[row + 1]

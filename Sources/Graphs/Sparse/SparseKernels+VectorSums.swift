@@ -3,7 +3,7 @@ import Tensors
 
 /// Sums rows `rows` of `job` (sum aggregation, `heads` weights per edge, or none with one head)
 /// with the C kernel of the GEMM family's vector ISA (segment_sum_kernels.c), which adds in the
-/// same order as `SegmentRead.sum`; false, with nothing written, where the family has none.
+/// same order as `SegmentRead.sum` (and `sumHeads`); false, with nothing written, where it does not.
 @inline(__always)
 func sumInVectorISA<S: TensorScalar>(
     _ job: AggregationJob, heads: Int, headWidth: Int, rows: Range<Int>, as _: S.Type
