@@ -122,7 +122,8 @@ func everyModelTrainsOnKarate(kind: ModelKind) throws {
 }
 
 /// The logits of selected rows, and the gradients of a loss on them, equal those of the full
-/// pass's rows (SGC computes only the selected rows; the others select from the full pass).
+/// pass's rows (SGC computes only the selected rows and GAT its last layer's; the others select
+/// from the full pass).
 @Test(arguments: ModelKind.allCases)
 func selectedRowsMatchTheFullPass(kind: ModelKind) throws {
     let (input, model) = try randomizedSmallModel(kind, seed: 120)

@@ -76,16 +76,37 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>) -> Tensor<Scalar> {
+        attend(x, on: graph, rows: nil)
+    }
+
+    /// Rows `rows` of the full pass, `[rows.count, …]`, from the edges into them alone (the
+    /// same values: every node's sum reads only its own in-edges). The attention dropout mask is
+    /// drawn for every edge, as in the full pass, and the selected edges keep their draws.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>, rows: [Int]) -> Tensor<Scalar> {
+        attend(x, on: graph, rows: rows)
+    }
+
+    private func attend(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>, rows: [Int]?) -> Tensor<Scalar> {
         let n = x.nodeCount
         let width = linear.outputSize / heads
         let flat = linear(x)
         let nodeScores = flat.matmul(scoreProjection)
         // Ordered by target, the fused kernels' per-edge arrays are read in sequence.
         let loops = graph.memoized("gnn.gat.selfLoopsByTarget") { graph.withSelfLoops.orderedByTarget() }
-        let out = attentionAggregate(
-            loops, flat.reshaped([n, heads, width]), sourceScores: nodeScores.sliced(along: 1, 0..<heads),
-            targetScores: nodeScores.sliced(along: 1, heads..<(2 * heads)),
-            mask: attentionDropout.activeMask(shape: [loops.edgeCount, heads]), negativeSlope: negativeSlope)
-        return (concatenatesHeads ? out.reshaped([n, heads * width]) : out.mean(along: 1)) + bias.value
+        var mask = attentionDropout.activeMask(shape: [loops.edgeCount, heads])
+        var edges = loops
+        if let rows {
+            let selection = loops.edgesInto(rows)
+            edges = selection.graph
+            mask = mask?.gatheringRows(selection.edgeIDs.map(Int.init))
+        }
+        var out = attentionAggregate(
+            edges, flat.reshaped([n, heads, width]), sourceScores: nodeScores.sliced(along: 1, 0..<heads),
+            targetScores: nodeScores.sliced(along: 1, heads..<(2 * heads)), mask: mask, negativeSlope: negativeSlope)
+        if let rows { out = out.gatheringRows(rows) }
+        let count = out.shape[0]
+        return (concatenatesHeads ? out.reshaped([count, heads * width]) : out.mean(along: 1)) + bias.value
     }
 }

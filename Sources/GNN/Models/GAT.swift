@@ -41,9 +41,21 @@ public final class GAT<Scalar: TensorScalar>: NodeClassifier {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
-        var h = convolutions[0](input.features.dropped(by: dropout), on: input.context)
-        for convolution in convolutions.dropFirst() {
-            h = convolution(dropout(h.elu()), on: input.context)
+        convolutions.last!(lastInput(input), on: input.context)
+    }
+
+    /// The logits of `rows`: the last layer attends only over the edges into them.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    public func callAsFunction(_ input: GraphInput<Scalar>, rows: [Int]) -> Tensor<Scalar> {
+        convolutions.last!(lastInput(input), on: input.context, rows: rows)
+    }
+
+    /// The last layer's input: every layer before it, or the dropped-out features.
+    private func lastInput(_ input: GraphInput<Scalar>) -> NodeFeatures<Scalar> {
+        var h = input.features.dropped(by: dropout)
+        for convolution in convolutions.dropLast() {
+            h = .dense(dropout(convolution(h, on: input.context).elu()))
         }
         return h
     }

@@ -1,3 +1,5 @@
+import Tensors
+
 extension Graph {
     /// The graph made of the edges at `edgeIDs` (in that order) on the same nodes, with their
     /// weights and types.
@@ -30,5 +32,21 @@ extension Graph {
     /// masks) front to back instead of at random.
     public func orderedByTarget() -> Graph {
         selectingEdges(adjacency(.incoming).edgeIDs)
+    }
+}
+
+extension Graph {
+    /// The edges into `nodes` on the same nodes, in edge order, with their positions in this
+    /// graph: what a last layer needs to compute only those nodes' outputs.
+    ///
+    /// - Precondition: every node is in range.
+    public func edgesInto(_ nodes: [Int]) -> (graph: Graph, edgeIDs: [Int32]) {
+        var isTarget = [Bool](repeating: false, count: nodeCount)
+        for node in nodes {
+            require(node >= 0 && node < nodeCount, "edgesInto: node \(node) of a graph with \(nodeCount) nodes")
+            isTarget[node] = true
+        }
+        let ids = edgeIDs { _, target in isTarget[Int(target)] }
+        return (selectingEdges(ids), ids)
     }
 }
