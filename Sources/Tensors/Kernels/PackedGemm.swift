@@ -213,13 +213,30 @@ enum PackedGemm {
     ) {
         let transposed = UnsafeMutablePointer<T>.allocate(capacity: n * m)
         defer { transposed.deallocate() }
-        if accumulate {
-            for i in 0..<m { for j in 0..<n { transposed[j * m + i] = c[i * ldc + j] } }
-        }
+        if accumulate { transpose(c, ld: ldc, rows: m, columns: n, into: transposed, ld: m) }
         multiply(
             transA: !transB, transB: !transA, m: n, n: m, k: k, a: b, lda: ldb, b: a, ldb: lda, c: transposed, ldc: m,
             accumulate: accumulate, constantA: constantB, constantB: constantA)
-        for i in 0..<m { for j in 0..<n { c[i * ldc + j] = transposed[j * m + i] } }
+        transpose(transposed, ld: m, rows: n, columns: m, into: c, ld: ldc)
+    }
+
+    /// destination[j · ldDestination + i] = source[i · ldSource + j] for i < rows, j < columns.
+    /// Source rows are read whole and the pointers stepped, without the overflow-checked index
+    /// products of an element loop (those made the copy of a 1433 × 7 gradient a sixth of an
+    /// SGC step's GEMM time).
+    private static func transpose<T>(
+        _ source: UnsafePointer<T>, ld ldSource: Int, rows: Int, columns: Int,
+        into destination: UnsafeMutablePointer<T>, ld ldDestination: Int
+    ) {
+        var row = source
+        for i in 0..<rows {
+            var target = destination + i
+            for j in 0..<columns {
+                target.pointee = row[j]
+                target += ldDestination
+            }
+            row += ldSource
+        }
     }
 
     static func roundUp(_ value: Int, to multiple: Int) -> Int {
