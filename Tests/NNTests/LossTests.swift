@@ -41,6 +41,20 @@ struct LossTests {
         expectDifferentiable(at: [logits]) { crossEntropy(logits: $0[0], labels: labels, rows: rows, labelSmoothing: smoothing) }
     }
 
+    /// Off the tape the pullback exponentiates the forward's log-softmax; on it (a graph of the
+    /// backward pass) it recomputes the softmax from the logits. Both must give the same bits.
+    @Test(arguments: 0..<4)
+    func crossEntropyGradientIsTheSameOnAndOffTheTape(_ k: Int) {
+        let (rows, smoothing) = Self.cases[k]
+        let logits = randomTensor([7, 4], in: -3...3, seed: 70 + UInt64(k)).requiringGradient()
+        let labels = (0..<7).map { ($0 * 3 + k) % 4 }
+        func gradient(createGraph: Bool) -> [UInt64] {
+            crossEntropy(logits: logits, labels: labels, rows: rows, labelSmoothing: smoothing)
+                .gradients(wrt: [logits], createGraph: createGraph)[0].scalars.map(\.bitPattern)
+        }
+        #expect(gradient(createGraph: false) == gradient(createGraph: true))
+    }
+
     @Test func crossEntropyIsStableForLargeLogits() {
         let logits = Tensor<Double>([[1000, -1000, 0], [-500, 700, 699]])
         let loss = crossEntropy(logits: logits, labels: [0, 2], rows: nil)

@@ -72,6 +72,19 @@ struct ModuleTests {
         #expect(net.isTraining && net.norm.isTraining && dropout?.isTraining == true)
     }
 
+    @Test func modulesListsTheModulesTrainReaches() {
+        let net = Net(seed: 5)
+        let modules = net.modules
+        let ids = modules.map(ObjectIdentifier.init)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.first == ObjectIdentifier(net))
+        for module in [net.encoder, net.norm, net.heads[1], net.encoder.layers[2]] as [any Module] {
+            #expect(ids.contains(ObjectIdentifier(module)))
+        }
+        net.eval()
+        #expect(modules.allSatisfy { !$0.isTraining })
+    }
+
     @Test func backwardFillsEveryDiscoveredParameter() {
         let net = Net(seed: 6)
         let x = randomTensor([6, 3], seed: 7)

@@ -209,6 +209,29 @@ struct KernelTests {
         }
     }
 
+    /// A tile with fewer rows than the register tile computes only those rows; each element
+    /// must still round as it does inside a full tile. k = 300 takes two k slices, so the
+    /// accumulating update of an edge tile is compared too.
+    @Test("a row's product has the same bits whichever rows share its register tile")
+    func edgeTilesRoundAsFullTiles() {
+        let original = gemmKernelName
+        defer { gemmKernelName = original }
+        var generator = Calculus.SplitMix64(seed: 3000)
+        let a = Tensor<Float>.normal([25, 300], using: &generator)
+        let b = Tensor<Float>.normal([300, 64], using: &generator)
+        for kernel in supportedGemmKernelNames {
+            gemmKernelName = kernel
+            let full = Tensor.matmul(a, b).scalars.map(\.bitPattern)
+            for start in [0, 5, 12] {
+                for height in 1...13 {
+                    let part = Tensor.matmul(a.gatheringRows(Array(start..<start + height)), b)
+                    #expect(part.scalars.map(\.bitPattern) == Array(full[(start * 64)..<((start + height) * 64)]),
+                            "rows \(start)..<\(start + height) on \(kernel)")
+                }
+            }
+        }
+    }
+
     @Test("parallelChunks covers every index once, in chunks fixed by count and grain",
           arguments: [(0, 1), (1, 1), (10, 3), (1000, 7), (64, 64), (65, 64)])
     func parallelChunksPartition(count: Int, grain: Int) {

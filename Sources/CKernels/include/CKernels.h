@@ -72,6 +72,20 @@ double gg_sum_f64(const double *x, int64_t n);
 void gg_dropout_mask_f32(uint64_t state, int64_t n, uint64_t threshold, float scale, float *out);
 void gg_dropout_mask_f64(uint64_t state, int64_t n, uint64_t threshold, double scale, double *out);
 
+/// The constants of one Adam step over one parameter, in double; the kernels round each to the
+/// element type once: β₁, β₂, ε, the weight decay λ, the decoupled shrink 1 − η·λ, the step
+/// η / (1 − β₁ᵗ), √(1 − β₂ᵗ), and which kind of decay applies.
+typedef struct gg_adam_constants {
+    double beta1, beta2, epsilon, weight_decay, shrink, step_size, root_correction2;
+    bool coupled_decay, decoupled_decay;
+} gg_adam_constants;
+
+/// One Adam step over n elements, in the active family's vector ISA with the bits of the scalar
+/// formula in every family: g ← g + λ·w (coupled decay), w ← w·shrink (decoupled decay),
+/// m ← β₁·m + (1 − β₁)·g, v ← β₂·v + (1 − β₂)·g·g, w ← w − step·m / (√v / √(1 − β₂ᵗ) + ε).
+void gg_adam_f32(float *w, const float *g, float *m, float *v, int64_t n, const gg_adam_constants *k);
+void gg_adam_f64(double *w, const double *g, double *m, double *v, int64_t n, const gg_adam_constants *k);
+
 /// out[i] = exp(x[i]) for i in 0..<n, evaluated in double in the active family's vector ISA
 /// (exp_kernels.c): the same bits in every family, within one rounding of the exact value.
 void gg_exp_f32(const float *x, float *out, int64_t n);

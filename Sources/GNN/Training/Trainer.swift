@@ -27,8 +27,12 @@ public final class Trainer {
     public let criterion: SelectionCriterion
     /// The labels of `data.trainRows`, in order.
     private let trainLabels: [Int]
+    /// The model's modules, found once: finding them by reflection at every mode switch cost
+    /// a seventh of an SGC training step.
+    private let modules: [any Module]
 
-    /// Prepares training of `model` on `data` with `hyperparameters`.
+    /// Prepares training of `model` on `data` with `hyperparameters`. The model's modules are
+    /// listed here, once: the model must not replace them while the trainer uses it.
     ///
     /// - Precondition: at least one epoch; a patience, when given, of at least one epoch; a
     ///   positive learning rate.
@@ -45,6 +49,7 @@ public final class Trainer {
         self.hyperparameters = h
         self.criterion = criterion
         trainLabels = data.trainRows.map { data.labels[$0] }
+        modules = model.modules
         optimizer = Adam(groups: model.parameterGroups(for: h), learningRate: h.learningRate)
     }
 
@@ -84,7 +89,7 @@ public final class Trainer {
 
     /// One optimizer step on the training nodes, in training mode; returns the loss.
     public func step() -> Double {
-        model.train()
+        setTraining(true)
         optimizer.zeroGrad()
         // The tape goes out of scope before the update: while it lives it holds the parameters'
         // storage, and every in-place update would copy it first.
@@ -112,8 +117,12 @@ public final class Trainer {
 
     /// The class scores of every node in evaluation mode, off the tape.
     public func evaluationLogits() -> Tensor<Float> {
-        model.eval()
+        setTraining(false)
         return withoutGradients { model(data.input) }
+    }
+
+    private func setTraining(_ mode: Bool) {
+        for module in modules { module.isTraining = mode }
     }
 
     private static func milliseconds(_ duration: Duration) -> Double { seconds(duration) * 1000 }

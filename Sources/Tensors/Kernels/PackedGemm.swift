@@ -88,10 +88,13 @@ enum PackedGemm {
     /// Elements one B-packing chunk copies at least.
     static let packChunkElements = 1 << 15
 
+    /// `constantA` / `constantB` keep the panels of an operand that does not change between calls;
+    /// each is used where its operand is the one packed whole (B, or A in a transposed product).
     static func multiply<T: PackedGemmElement>(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
-        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
+        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool,
+        constantA: GemmPanelCache<T>?, constantB: GemmPanelCache<T>?
     ) {
         require(m >= 0 && n >= 0 && k >= 0, "gemm sizes must be ≥ 0, got m=\(m) n=\(n) k=\(k)")
         require(
@@ -116,27 +119,30 @@ enum PackedGemm {
         if 4 * roundUp(n, to: mr) * roundUp(m, to: nr) < 3 * roundUp(m, to: mr) * roundUp(n, to: nr) {
             multiplyTransposed(
                 transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
-                accumulate: accumulate)
+                accumulate: accumulate, constantA: constantA, constantB: constantB)
             return
         }
         let (mc, kc, nc) = (Int(blocking.mc), Int(blocking.kc), Int(blocking.nc))
         let threads = Threading.threadCount
+        let cachedB = constantB.map { cache in
+            keptPanels(cache, kernel: kernel, transB: transB, k: k, n: n, b: b, ldb: ldb, kc: kc, nc: nc, nr: nr)
+        }
         let packedCount = min(kc, k) * roundUp(min(nc, n), to: nr)
-        let packedB = gg_thread_packed_b(Int64(packedCount * MemoryLayout<T>.stride))!
+        let freshB = cachedB != nil ? nil : gg_thread_packed_b(Int64(packedCount * MemoryLayout<T>.stride))!
             .bindMemory(to: T.self, capacity: packedCount)
 
         for jc in stride(from: 0, to: n, by: nc) {
             let ncur = min(nc, n - jc)
-            let panels = (ncur + nr - 1) / nr
             for pc in stride(from: 0, to: k, by: kc) {
                 let kcur = min(kc, k - pc)
-                let bBlock = transB ? b + jc * ldb + pc : b + pc * ldb + jc
-                let panelGrain = max(1, packChunkElements / (kcur * nr))
-                parallelChunks(count: panels, grain: panelGrain) { range in
-                    let j0 = range.lowerBound * nr
-                    T.packB(
-                        kernel, transB, kcur, min(ncur, range.upperBound * nr) - j0,
-                        transB ? bBlock + j0 * ldb : bBlock + j0, ldb, packedB + j0 * kcur)
+                let packedB: UnsafePointer<T>
+                if let cachedB {
+                    packedB = cachedB + keptOffset(jc: jc, pc: pc, k: k, ncur: ncur, nr: nr)
+                } else {
+                    packBlock(
+                        kernel: kernel, transB: transB, b: b, ldb: ldb, pc: pc, kcur: kcur, jc: jc, ncur: ncur,
+                        nr: nr, into: freshB!)
+                    packedB = UnsafePointer(freshB!)
                 }
 
                 let plan = TaskPlan(m: m, n: ncur, k: kcur, mc: mc, mr: mr, nr: nr, threads: threads)
@@ -155,6 +161,45 @@ enum PackedGemm {
         }
     }
 
+    /// Packs the kcur × ncur block of op(B) at (pc, jc) into nr-wide panels, in parallel chunks of
+    /// panels.
+    private static func packBlock<T: PackedGemmElement>(
+        kernel: Int32, transB: Bool, b: UnsafePointer<T>, ldb: Int, pc: Int, kcur: Int, jc: Int, ncur: Int,
+        nr: Int, into packed: UnsafeMutablePointer<T>
+    ) {
+        let block = transB ? b + jc * ldb + pc : b + pc * ldb + jc
+        parallelChunks(count: (ncur + nr - 1) / nr, grain: max(1, packChunkElements / (kcur * nr))) { range in
+            let j0 = range.lowerBound * nr
+            T.packB(
+                kernel, transB, kcur, min(ncur, range.upperBound * nr) - j0, transB ? block + j0 * ldb : block + j0,
+                ldb, packed + j0 * kcur)
+        }
+    }
+
+    /// Every block of op(B), packed as ``packBlock`` packs it, from `cache` or into it.
+    private static func keptPanels<T: PackedGemmElement>(
+        _ cache: GemmPanelCache<T>, kernel: Int32, transB: Bool, k: Int, n: Int, b: UnsafePointer<T>, ldb: Int,
+        kc: Int, nc: Int, nr: Int
+    ) -> UnsafePointer<T> {
+        let count = n / nc * nc * k + k * roundUp(n % nc, to: nr)
+        return cache.panels(kernel: kernel, transposed: transB, shape: [k, n, ldb], count: count) { panels in
+            for jc in stride(from: 0, to: n, by: nc) {
+                for pc in stride(from: 0, to: k, by: kc) {
+                    let ncur = min(nc, n - jc)
+                    packBlock(
+                        kernel: kernel, transB: transB, b: b, ldb: ldb, pc: pc, kcur: min(kc, k - pc), jc: jc,
+                        ncur: ncur, nr: nr, into: panels + keptOffset(jc: jc, pc: pc, k: k, ncur: ncur, nr: nr))
+                }
+            }
+        }
+    }
+
+    /// Where block (jc, pc) starts in ``keptPanels``: after the full column blocks before it
+    /// (k·nc each) and the k slices before it in its own.
+    private static func keptOffset(jc: Int, pc: Int, k: Int, ncur: Int, nr: Int) -> Int {
+        jc * k + pc * roundUp(ncur, to: nr)
+    }
+
     /// C = op(A)·op(B) as Cᵀ = op(B)ᵀ·op(A)ᵀ into a scratch Cᵀ. A product with few columns
     /// (logits over a few classes) fills a sliver of each nr-wide register tile; transposed,
     /// those few columns become rows, which tiles hold mr at a time. C is copied into the
@@ -163,17 +208,35 @@ enum PackedGemm {
     private static func multiplyTransposed<T: PackedGemmElement>(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
-        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool
+        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool,
+        constantA: GemmPanelCache<T>?, constantB: GemmPanelCache<T>?
     ) {
         let transposed = UnsafeMutablePointer<T>.allocate(capacity: n * m)
         defer { transposed.deallocate() }
-        if accumulate {
-            for i in 0..<m { for j in 0..<n { transposed[j * m + i] = c[i * ldc + j] } }
-        }
+        if accumulate { transpose(c, ld: ldc, rows: m, columns: n, into: transposed, ld: m) }
         multiply(
             transA: !transB, transB: !transA, m: n, n: m, k: k, a: b, lda: ldb, b: a, ldb: lda, c: transposed, ldc: m,
-            accumulate: accumulate)
-        for i in 0..<m { for j in 0..<n { c[i * ldc + j] = transposed[j * m + i] } }
+            accumulate: accumulate, constantA: constantB, constantB: constantA)
+        transpose(transposed, ld: m, rows: n, columns: m, into: c, ld: ldc)
+    }
+
+    /// destination[j · ldDestination + i] = source[i · ldSource + j] for i < rows, j < columns.
+    /// Source rows are read whole and the pointers stepped, without the overflow-checked index
+    /// products of an element loop (those made the copy of a 1433 × 7 gradient a sixth of an
+    /// SGC step's GEMM time).
+    private static func transpose<T>(
+        _ source: UnsafePointer<T>, ld ldSource: Int, rows: Int, columns: Int,
+        into destination: UnsafeMutablePointer<T>, ld ldDestination: Int
+    ) {
+        var row = source
+        for i in 0..<rows {
+            var target = destination + i
+            for j in 0..<columns {
+                target.pointee = row[j]
+                target += ldDestination
+            }
+            row += ldSource
+        }
     }
 
     static func roundUp(_ value: Int, to multiple: Int) -> Int {
