@@ -18,8 +18,6 @@ enum { GG_ATTENTION_HEAD_BLOCK = 64 };
 // Softmax numerators are computed this many at a time (a multiple of the head block).
 enum { GG_ATTENTION_EXP_CHUNK = 256 };
 
-static inline double gg_exp_double(double x) { return exp(x); }
-
 #define GG_DEFINE_ATTENTION_HELPERS(suffix, T)                                                     \
     /* max(z, slope·z), ties to z: the composite's `maximum(z * slope)`. */                        \
     static inline T leaky_##suffix(T z, T slope) {                                                 \
@@ -184,4 +182,4 @@ static inline double gg_exp_double(double x) { return exp(x); }
 #endif
 
 GG_DEFINE_ATTENTION_FAMILIES(f32, float, gg_exp_one)
-GG_DEFINE_ATTENTION_FAMILIES(f64, double, gg_exp_double)
+GG_DEFINE_ATTENTION_FAMILIES(f64, double, exp)

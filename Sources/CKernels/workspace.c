@@ -11,7 +11,7 @@ typedef struct buffer {
     size_t capacity;
 } buffer;
 
-// The calling thread's buffers: one for GEMM packing, one for staged gather sources.
+// The calling thread's buffers: GEMM packing of A, of B, and staged gather sources.
 typedef struct workspace {
     buffer packing;
     buffer staging;
@@ -25,6 +25,7 @@ static void workspace_destroy(void *value) {
     workspace *ws = value;
     free(ws->packing.data);
     free(ws->staging.data);
+    free(ws->packed_b.data);
     free(ws);
 }
 

@@ -37,6 +37,24 @@ import Testing
         }
     }
 
+    @Test func edgesIntoNodesKeepTheirOrderAndPositions() throws {
+        var graphs = RandomGraphs(seed: 24)
+        for _ in 0..<50 {
+            let graph = try graphs.next(typed: true)
+            guard graph.nodeCount > 0 else { continue }
+            // Unsorted, with a repeat: each edge into a chosen node appears once.
+            let nodes = [graph.nodeCount - 1, 0, graph.nodeCount / 2, 0]
+            let (selected, ids) = graph.edgesInto(nodes)
+            let expected = (0..<graph.edgeCount).filter { nodes.contains(Int(graph.target[$0])) }
+            #expect(ids == expected.map { Int32($0) })
+            #expect(selected.nodeCount == graph.nodeCount)
+            #expect(selected.source == expected.map { graph.source[$0] })
+            #expect(selected.target == expected.map { graph.target[$0] })
+            #expect(selected.edgeWeights == graph.edgeWeights.map { w in expected.map { w[$0] } })
+            #expect(selected.edgeTypes == graph.edgeTypes.map { t in expected.map { t[$0] } })
+        }
+    }
+
     @Test func undirectedAddsTheTranspose() throws {
         var graphs = RandomGraphs(seed: 22)
         for _ in 0..<50 {
