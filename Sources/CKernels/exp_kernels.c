@@ -1,4 +1,4 @@
-// Float exp, expm1 and ELU in the vector ISA of the GEMM's active family, from the double
+// Float exp, expm1 and ELU in the vector ISA of the GEMM's active family, from the float-lane
 // evaluation in exp_core.h. libm's expf and expm1f are scalar calls of 5–15 ns, which kept
 // softmax at a tenth of memory bandwidth and made ELU the costliest elementwise step of GAT.
 #include "exp_core.h"

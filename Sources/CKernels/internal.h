@@ -12,7 +12,7 @@
 /// Per-function targets of the vector-ISA families (the GEMM's, see gemm_dispatch.c) for kernels
 /// compiled once per family from one definition: name_avx512, name_avx2 and name_baseline.
 #define GG_TARGET_AVX512 __attribute__((target("avx512f,avx512vl,avx512dq")))
-#define GG_TARGET_AVX2 __attribute__((target("avx2")))
+#define GG_TARGET_AVX2 __attribute__((target("avx2,fma")))
 
 /// Calls the variant of `name` for the GEMM's active family with the arguments that follow.
 #if defined(__x86_64__)
