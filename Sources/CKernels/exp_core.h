@@ -16,6 +16,22 @@
 
 #pragma clang fp contract(off)
 
+/* The reduction's constants, shared with the AVX-512 exp in exp_kernels.c: the clamp, the
+   rounding magic, 1/ln2, ln2 in two parts (the high part's 21 bits make v − n·hi exact for the
+   clamped range) and the series' coefficients from the highest degree down. */
+#define GG_EXP_LOWEST (-150.0f)
+#define GG_EXP_HIGHEST 100.0f
+#define GG_EXP_ROUND_MAGIC 0x1.8p23f
+#define GG_EXP_LOG2E 0x1.715476p+0f
+#define GG_EXP_LN2_HI 0x1.62e43p-1f
+#define GG_EXP_LN2_LO (-0x1.05c610p-29f)
+#define GG_EXP_P5 0x1.9f08acp-13f
+#define GG_EXP_P4 0x1.6d8cf6p-10f
+#define GG_EXP_P3 0x1.111270p-7f
+#define GG_EXP_P2 0x1.55548ep-5f
+#define GG_EXP_P1 0x1.555554p-3f
+#define GG_EXP_P0 0x1p-1f
+
 /// 2^k as a float for k in [−126, 127].
 static inline float gg_exp_pow2(int32_t k) {
     const uint32_t bits = (uint32_t)(k + 127) << 23;
@@ -31,21 +47,19 @@ static inline float gg_exp_pow2(int32_t k) {
 /// (relative error 1e-9 on |r| ≤ ln2/2). Inputs are clamped to [−150, 100], past which every
 /// float result is already 0 (or −1) or +inf; NaN passes both clamps and stays NaN.
 static inline float gg_exp_reduce(float x, int32_t *n, float *r1) {
-    const float round_magic = 0x1.8p23f, log2e = 0x1.715476p+0f;
-    /* ln2 in two parts; the high part's 21 bits make v − n·hi exact for the clamped range. */
-    const float ln2_hi = 0x1.62e43p-1f, ln2_lo = -0x1.05c610p-29f;
-    float v = x < -150.0f ? -150.0f : x;
-    v = v > 100.0f ? 100.0f : v;
+    float v = x < GG_EXP_LOWEST ? GG_EXP_LOWEST : x;
+    v = v > GG_EXP_HIGHEST ? GG_EXP_HIGHEST : v;
     /* n = round(v / ln2) in the low bits of t (round-to-nearest by the magic constant). */
-    const float t = fmaf(v, log2e, round_magic);
+    const float round_magic = GG_EXP_ROUND_MAGIC;
+    const float t = fmaf(v, GG_EXP_LOG2E, round_magic);
     const float whole = t - round_magic;
-    const float r = fmaf(-whole, ln2_hi, v), lo = -whole * ln2_lo;
-    float p = 0x1.9f08acp-13f;
-    p = fmaf(p, r, 0x1.6d8cf6p-10f);
-    p = fmaf(p, r, 0x1.111270p-7f);
-    p = fmaf(p, r, 0x1.55548ep-5f);
-    p = fmaf(p, r, 0x1.555554p-3f);
-    p = fmaf(p, r, 0x1p-1f);
+    const float r = fmaf(-whole, GG_EXP_LN2_HI, v), lo = -whole * GG_EXP_LN2_LO;
+    float p = GG_EXP_P5;
+    p = fmaf(p, r, GG_EXP_P4);
+    p = fmaf(p, r, GG_EXP_P3);
+    p = fmaf(p, r, GG_EXP_P2);
+    p = fmaf(p, r, GG_EXP_P1);
+    p = fmaf(p, r, GG_EXP_P0);
     uint32_t t_bits, magic_bits;
     memcpy(&t_bits, &t, sizeof t_bits);
     memcpy(&magic_bits, &round_magic, sizeof magic_bits);
