@@ -148,6 +148,20 @@ struct KernelTests {
         }
     }
 
+    @Test("a sum along an outer axis adds its rows in order", arguments: [1, 2, 4, 5, 8, 9, 11])
+    func axisSumsAddRowsInOrder(rows: Int) {
+        // 2100 columns span two of the kernel's column tiles; the row counts cover its passes of
+        // four rows and the rows left over.
+        let reference = randomTensor([3, rows, 2100], in: -1...1, seed: UInt64(rows))
+        let x = Tensor<Float>(shape: reference.shape, scalars: reference.scalars.map(Float.init))
+        let expected = (0..<3).flatMap { slice in
+            (0..<2100).map { column in
+                (1..<rows).reduce(x.scalars[slice * rows * 2100 + column]) { $0 + x.scalars[(slice * rows + $1) * 2100 + column] }
+            }
+        }
+        #expect(x.sum(along: 1).scalars.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
     @Test("Float exp, expm1 and ELU are within an ulp of the exact value, with the same bits on every family")
     func expOnEveryFamily() {
         let original = gemmKernelName
