@@ -248,6 +248,33 @@ struct KernelTests {
         }
     }
 
+    /// Products with a few columns run transposed, their tiles stored straight into C, and a last
+    /// panel of at most one vector is packed and multiplied one vector wide; each element must
+    /// still round as it does in a full tile of the direct product. 140 rows run transposed and
+    /// end in a one-vector panel, 25 rows run transposed and end in a two-vector one, 9 rows run
+    /// direct over a one-vector panel (7 and 12 columns) or a panel and a half (40, 48); k = 300
+    /// takes two k slices, so the accumulating update is stored transposed too. Every product is
+    /// past the unpacked loop's size, whose rounding differs.
+    @Test("a few-column product has the bits of the same columns of a wide product")
+    func fewColumnProductsRoundAsWideOnes() {
+        let original = gemmKernelName
+        defer { gemmKernelName = original }
+        var generator = Calculus.SplitMix64(seed: 3100)
+        let b = Tensor<Float>.normal([300, 64], using: &generator)
+        for height in [140, 25, 9] {
+            let a = Tensor<Float>.normal([height, 300], using: &generator)
+            for kernel in supportedGemmKernelNames {
+                gemmKernelName = kernel
+                let wide = Tensor.matmul(a, b)
+                for width in [7, 12, 40, 48] {
+                    let part = Tensor.matmul(a, b.sliced(along: 1, 0..<width))
+                    #expect(part.scalars.map(\.bitPattern) == wide.sliced(along: 1, 0..<width).scalars.map(\.bitPattern),
+                            "\(height) rows, \(width) columns on \(kernel)")
+                }
+            }
+        }
+    }
+
     @Test("parallelChunks covers every index once, in chunks fixed by count and grain",
           arguments: [(0, 1), (1, 1), (10, 3), (1000, 7), (64, 64), (65, 64)])
     func parallelChunksPartition(count: Int, grain: Int) {

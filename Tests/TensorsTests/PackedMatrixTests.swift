@@ -10,9 +10,9 @@ import _TestSupport
 struct PackedMatrixTests {
     /// (rows, columns of the constant, columns of the other operand): SGC's shape (few output
     /// columns, so the product runs transposed and packs the constant whole, over several k
-    /// slices and a partial one), a square one that packs the other operand instead, and a
-    /// product small enough to skip packing.
-    static let shapes = [(140, 1433, 7), (70, 300, 64), (3, 5, 2)]
+    /// slices and a partial one), one large enough to be split between threads, a square one
+    /// that packs the other operand instead, and a product small enough to skip packing.
+    static let shapes = [(140, 1433, 7), (1200, 600, 7), (70, 300, 64), (3, 5, 2)]
 
     func expectSameProducts<T: TensorScalar>(_: T.Type) {
         for (index, (rows, columns, outputs)) in Self.shapes.enumerated() {

@@ -38,21 +38,23 @@ gg_gemm_blocking gg_sgemm_blocking(int kernel);
 gg_gemm_blocking gg_dgemm_blocking(int kernel);
 
 /// Packs the kc × nc block of op(B) whose top-left element is at `b` into nr-wide column
-/// panels (zero-padded to a multiple of nr) at `bp`; panel j starts at bp + j·kc·nr.
+/// panels at `bp`; panel j starts at bp + j·kc·nr. The last panel is zero-padded to nr columns,
+/// or to nr / 2 (one vector) when it has at most that many.
 void gg_sgemm_pack_b(int kernel, bool trans_b, int64_t kc, int64_t nc,
                      const float *b, int64_t ldb, float *bp);
 void gg_dgemm_pack_b(int kernel, bool trans_b, int64_t kc, int64_t nc,
                      const double *b, int64_t ldb, double *bp);
 
-/// C[mc × nc] = (accumulate ? C : 0) + op(A)[mc × kc] · Bpacked[kc × nc]. Packs the A block
-/// into this thread's workspace. `bp` is a packed B block (gg_*gemm_pack_b) that starts at an
-/// nr-panel boundary. mc ≤ blocking.mc and kc ≤ blocking.kc.
+/// C[mc × nc] = (accumulate ? C : 0) + op(A)[mc × kc] · Bpacked[kc × nc], or with `trans_c` the
+/// same into the transpose (element (i, j) at c[j·ldc + i]). Packs the A block into this
+/// thread's workspace. `bp` is a packed B block (gg_*gemm_pack_b) that starts at an nr-panel
+/// boundary. mc ≤ blocking.mc and kc ≤ blocking.kc.
 void gg_sgemm_block(int kernel, bool trans_a, int64_t mc, int64_t nc, int64_t kc,
                     const float *a, int64_t lda, const float *bp,
-                    float *c, int64_t ldc, bool accumulate);
+                    float *c, int64_t ldc, bool accumulate, bool trans_c);
 void gg_dgemm_block(int kernel, bool trans_a, int64_t mc, int64_t nc, int64_t kc,
                     const double *a, int64_t lda, const double *bp,
-                    double *c, int64_t ldc, bool accumulate);
+                    double *c, int64_t ldc, bool accumulate, bool trans_c);
 
 /// Unblocked loop for tiny problems: C = (accumulate ? C : 0) + op(A)·op(B).
 void gg_sgemm_small(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,

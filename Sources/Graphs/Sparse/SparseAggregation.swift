@@ -1,16 +1,18 @@
 import Tensors
 
-/// Runs the aggregation kernel over the rows of `adjacency`: row r combines the rows
-/// `inputRows[slot]` of `input` (viewed as `[rows, heads, headWidth]`) over its slots.
+/// Runs the aggregation kernel over the first `outputShape[0]` rows of `adjacency`: row r
+/// combines the rows `inputRows[slot]` of `input` (viewed as `[rows, heads, headWidth]`) over
+/// its slots.
 ///
-/// - Returns: the `[rowCount, heads·headWidth]` result reshaped to `outputShape`, and for max
-///   and min the edge chosen per output scalar.
+/// - Returns: the `[outputShape[0], heads·headWidth]` result reshaped to `outputShape`, and for
+///   max and min the edge chosen per output scalar.
 func runAggregation<S: TensorScalar>(
     _ aggregation: Aggregation, over adjacency: CompressedAdjacency, inputRows: [Int32], input: Tensor<S>,
     weights: Tensor<S>?, heads: Int, headWidth: Int, outputShape: [Int]
 ) -> (value: Tensor<S>, choice: [Int32]) {
     let selects = aggregation == .max || aggregation == .min
-    var choice = [Int32](repeating: -1, count: selects ? adjacency.rowCount * heads * headWidth : 0)
+    let rowCount = outputShape[0]
+    var choice = [Int32](repeating: -1, count: selects ? rowCount * heads * headWidth : 0)
     let kernels = sparseKernels(for: S.self)
     let value = Tensor<S>.build(shape: outputShape) { out in
         adjacency.indptr.withKernelPointer { indptr in
@@ -27,7 +29,7 @@ func runAggregation<S: TensorScalar>(
                                 choice.withKernelMutablePointer { choice in
                                     kernels.aggregate(
                                         AggregationJob(
-                                            aggregation: aggregation, rowCount: adjacency.rowCount, heads: heads,
+                                            aggregation: aggregation, rowCount: rowCount, heads: heads,
                                             headWidth: headWidth, indptr: indptr, inputRows: inputRows,
                                             edgeIDs: edgeIDs, input: source,
                                             weights: weights == nil ? nil : UnsafeRawPointer(w),
@@ -46,16 +48,22 @@ func runAggregation<S: TensorScalar>(
 
 /// Weighted aggregation of node rows over edges (the differentiable core of `spmm`):
 /// out[d, h, :] = AGG over edges e arriving at d along `direction` of w[e, h] · x[n(e), h, :],
-/// where n(e) is the edge's other endpoint.
+/// where n(e) is the edge's other endpoint, for the first `outputRows` nodes d.
 ///
-/// Shapes: x `[N, H, D]`, weights `[E, H]` or nil (weight 1) → `[N, H, D]`.
+/// x may hold fewer rows than the graph has nodes when no edge reads past them, and the output
+/// may stop before the last node when no edge arrives past it (for sum and mean: the product of
+/// a rectangular sparse matrix, whose rows and columns are numbered as nodes of one graph).
+///
+/// Shapes: x `[N′, H, D]`, weights `[E, H]` or nil (weight 1) → `[outputRows, H, D]`.
 func aggregateNodes<S: TensorScalar>(
-    _ graph: Graph, _ x: Tensor<S>, weights: Tensor<S>?, _ aggregation: Aggregation, _ direction: EdgeDirection
+    _ graph: Graph, _ x: Tensor<S>, weights: Tensor<S>?, _ aggregation: Aggregation, _ direction: EdgeDirection,
+    outputRows: Int? = nil
 ) -> Tensor<S> {
     let adjacency = graph.adjacency(direction)
+    let outputShape = [outputRows ?? graph.nodeCount] + x.shape.dropFirst()
     let (value, choice) = runAggregation(
         aggregation, over: adjacency, inputRows: adjacency.indices, input: x, weights: weights,
-        heads: x.shape[1], headWidth: x.shape[2], outputShape: x.shape)
+        heads: x.shape[1], headWidth: x.shape[2], outputShape: outputShape)
     let inputs = weights.map { [x, $0] } ?? [x]
     let neighbour = direction.destination.opposite
     /// x gathered onto the edges and weighted: the messages that were aggregated.
@@ -70,19 +78,24 @@ func aggregateNodes<S: TensorScalar>(
             pullback: { ct, _ in
                 // The transposed product: the same weights, aggregated the other way.
                 let g = aggregation == .mean ? ct * graph.inverseDegrees(direction, featureRank: 2) : ct
-                let gx = x.requiresGradient ? aggregateNodes(graph, g, weights: weights, .sum, direction.reversed) : nil
+                let gx = x.requiresGradient
+                    ? aggregateNodes(graph, g, weights: weights, .sum, direction.reversed, outputRows: x.shape[0]) : nil
                 guard let weights else { return [gx] }
                 return [gx, weights.requiresGradient ? edgeDot(graph, g, at: direction.destination, x) : nil]
             },
             pushforward: { tangents, _ in
                 // Bilinear in (x, w): one term per input that carries a tangent.
-                let tx = tangents[0].map { aggregateNodes(graph, $0, weights: weights, aggregation, direction) }
-                let tw = tangents.count > 1 ? tangents[1].map { aggregateNodes(graph, x, weights: $0, aggregation, direction) } : nil
+                let tx = tangents[0].map {
+                    aggregateNodes(graph, $0, weights: weights, aggregation, direction, outputRows: outputShape[0])
+                }
+                let tw = tangents.count > 1
+                    ? tangents[1].map { aggregateNodes(graph, x, weights: $0, aggregation, direction, outputRows: outputShape[0]) }
+                    : nil
                 return sumOfPresent(tx, tw)
             })
     case .max, .min:
         let selection = EdgeSelection(
-            choice: choice, destinations: graph.endpoints(direction.destination), nodeShape: x.shape,
+            choice: choice, destinations: graph.endpoints(direction.destination), nodeShape: outputShape,
             edgeShape: [graph.edgeCount] + x.shape.dropFirst())
         return .recording(
             value, inputs: inputs,

@@ -54,8 +54,11 @@ func edgeDot<S: TensorScalar>(_ graph: Graph, _ a: Tensor<S>, at endpoint: EdgeE
         pullback: { ct, _ in
             // ∂a[n] = Σ over n's edges of ct[e] · b[m(e)]: an SpMM weighted by the cotangent.
             [
-                a.requiresGradient ? aggregateNodes(graph, b, weights: ct, .sum, endpoint.arrivalDirection) : nil,
-                b.requiresGradient ? aggregateNodes(graph, a, weights: ct, .sum, endpoint.opposite.arrivalDirection) : nil,
+                a.requiresGradient
+                    ? aggregateNodes(graph, b, weights: ct, .sum, endpoint.arrivalDirection, outputRows: a.shape[0]) : nil,
+                b.requiresGradient
+                    ? aggregateNodes(graph, a, weights: ct, .sum, endpoint.opposite.arrivalDirection, outputRows: b.shape[0])
+                    : nil,
             ]
         },
         pushforward: { tangents, _ in

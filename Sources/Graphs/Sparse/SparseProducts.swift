@@ -18,7 +18,10 @@ import Tensors
 ///     `.max` or `.min` (elementwise over the weighted messages).
 ///
 /// **Shapes**: x `[N, F...]` (for example `[N, F]`, or `[N, H, F]` with per-head weights),
-/// edgeWeights `[E]` or `[E, leading feature axes of x...]` → `[N, F...]`.
+/// edgeWeights `[E]` or `[E, leading feature axes of x...]` → `[N, F...]`. With `.sum` and
+/// `.mean`, x may have fewer rows than N when no edge reads past them (every neighbour it
+/// aggregates is below x's row count), as in the product of a sparse matrix with fewer columns
+/// than rows: the missing rows would only be zeros that no edge reads.
 ///
 /// Differentiable in `x` and `edgeWeights`: ∂x is the same product on the transposed graph,
 /// ∂w_e = ⟨ḡ[v], x[u]⟩ (an SDDMM); both are built from these differentiable kernels, so
@@ -28,8 +31,17 @@ public func spmm<S: TensorScalar>(
     direction: EdgeDirection = .incoming
 ) -> Tensor<S> {
     require(
-        x.rank >= 1 && x.shape[0] == graph.nodeCount,
+        x.rank >= 1 && x.shape[0] <= graph.nodeCount,
         "spmm: features of shape \(x.shape) for a graph with \(graph.nodeCount) nodes")
+    if x.shape[0] < graph.nodeCount {
+        // The neighbours are the endpoints that group the reversed adjacency: all of them lie
+        // below x's rows exactly when those rows' slots end at the last edge.
+        require(
+            (aggregation == .sum || aggregation == .mean)
+                && graph.adjacency(direction.reversed).indptr[x.shape[0]] == graph.edgeCount,
+            "spmm: features of shape \(x.shape) for a graph with \(graph.nodeCount) nodes whose edges read "
+                + "past row \(x.shape[0]) (or with \(aggregation), which needs a row per node)")
+    }
     let featureShape = Array(x.shape.dropFirst())
     var heads = 1
     if let edgeWeights {
@@ -43,9 +55,9 @@ public func spmm<S: TensorScalar>(
     let width = featureShape.reduce(1, *)
     let headWidth = heads > 0 ? width / heads : 0
     let product = aggregateNodes(
-        graph, x.reshaped([graph.nodeCount, heads, headWidth]),
+        graph, x.reshaped([x.shape[0], heads, headWidth]),
         weights: edgeWeights?.reshaped([graph.edgeCount, heads]), aggregation, direction)
-    return product.reshaped(x.shape)
+    return product.reshaped([graph.nodeCount] + featureShape)
 }
 
 /// Sampled dense-dense product (SDDMM): one value per edge from the features of its source u

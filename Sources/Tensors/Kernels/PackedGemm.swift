@@ -9,7 +9,7 @@ protocol PackedGemmElement: GemmScalar {
     static func block(
         _ kernel: Int32, _ transA: Bool, _ mc: Int, _ nc: Int, _ kc: Int, _ a: UnsafePointer<Self>,
         _ lda: Int, _ packedB: UnsafePointer<Self>, _ c: UnsafeMutablePointer<Self>, _ ldc: Int,
-        _ accumulate: Bool)
+        _ accumulate: Bool, _ transC: Bool)
     static func small(
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Self>,
         _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int, _ c: UnsafeMutablePointer<Self>,
@@ -27,11 +27,11 @@ extension Float: PackedGemmElement {
     static func block(
         _ kernel: Int32, _ transA: Bool, _ mc: Int, _ nc: Int, _ kc: Int,
         _ a: UnsafePointer<Float>, _ lda: Int, _ packedB: UnsafePointer<Float>,
-        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ accumulate: Bool
+        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, _ accumulate: Bool, _ transC: Bool
     ) {
         gg_sgemm_block(
             kernel, transA, Int64(mc), Int64(nc), Int64(kc), a, Int64(lda), packedB, c,
-            Int64(ldc), accumulate)
+            Int64(ldc), accumulate, transC)
     }
     static func small(
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Float>,
@@ -55,11 +55,11 @@ extension Double: PackedGemmElement {
     static func block(
         _ kernel: Int32, _ transA: Bool, _ mc: Int, _ nc: Int, _ kc: Int,
         _ a: UnsafePointer<Double>, _ lda: Int, _ packedB: UnsafePointer<Double>,
-        _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ accumulate: Bool
+        _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ accumulate: Bool, _ transC: Bool
     ) {
         gg_dgemm_block(
             kernel, transA, Int64(mc), Int64(nc), Int64(kc), a, Int64(lda), packedB, c,
-            Int64(ldc), accumulate)
+            Int64(ldc), accumulate, transC)
     }
     static func small(
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ a: UnsafePointer<Double>,
@@ -83,8 +83,12 @@ extension Double: PackedGemmElement {
 enum PackedGemm {
     /// Products with at most this many multiply-adds skip packing.
     static let smallProblem = 8 * 1024
-    /// Products with fewer multiply-adds per k slice than this stay on the calling thread.
-    static let parallelWork = 1 << 18
+    /// Products with fewer multiply-adds per k slice than this stay on the calling thread. Handing
+    /// work to a second thread costs tens of microseconds on a shared 2-core machine (waking the
+    /// worker, and waiting at the end for one that another process preempted): SGC's gradient
+    /// product (7 × 1433 × 140, about 30 µs on one thread) and the other 1–2M multiply-add
+    /// products of Cora's models took longer on 2 threads than on 1.
+    static let parallelWork = 1 << 21
     /// Elements one B-packing chunk copies at least.
     static let packChunkElements = 1 << 15
 
@@ -117,11 +121,31 @@ enum PackedGemm {
         let blocking = T.blocking(kernel)
         let (mr, nr) = (Int(blocking.mr), Int(blocking.nr))
         if 4 * roundUp(n, to: mr) * roundUp(m, to: nr) < 3 * roundUp(m, to: mr) * roundUp(n, to: nr) {
-            multiplyTransposed(
-                transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc,
-                accumulate: accumulate, constantA: constantA, constantB: constantB)
-            return
+            // A product with few columns (logits over a few classes) would fill a sliver of each
+            // nr-wide register tile; as Cᵀ = op(B)ᵀ·op(A)ᵀ those columns become rows, which tiles
+            // hold mr at a time. The tiles are stored transposed, straight into C; every element
+            // takes the same multiply-adds and the same single addition to C, so the bits do not
+            // change.
+            multiplyBlocked(
+                kernel: kernel, blocking: blocking, transA: !transB, transB: !transA, m: n, n: m, k: k, a: b,
+                lda: ldb, b: a, ldb: lda, c: c, ldc: ldc, accumulate: accumulate, transC: true,
+                constantB: constantA)
+        } else {
+            multiplyBlocked(
+                kernel: kernel, blocking: blocking, transA: transA, transB: transB, m: m, n: n, k: k, a: a,
+                lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate, transC: false,
+                constantB: constantB)
         }
+    }
+
+    /// The loop nest for a product past the small-problem cut; with `transC`, element (i, j) of
+    /// the m × n product is stored at c[j·ldc + i].
+    private static func multiplyBlocked<T: PackedGemmElement>(
+        kernel: Int32, blocking: gg_gemm_blocking, transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
+        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool, transC: Bool, constantB: GemmPanelCache<T>?
+    ) {
+        let (mr, nr) = (Int(blocking.mr), Int(blocking.nr))
         let (mc, kc, nc) = (Int(blocking.mc), Int(blocking.kc), Int(blocking.nc))
         let threads = Threading.threadCount
         let cachedB = constantB.map { cache in
@@ -151,10 +175,11 @@ enum PackedGemm {
                     for task in range {
                         let (rows, cols) = plan.rectangle(task)
                         let aBlock = transA ? a + pc * lda + rows.lowerBound : a + rows.lowerBound * lda + pc
+                        let (row, column) = (rows.lowerBound, jc + cols.lowerBound)
                         T.block(
                             kernel, transA, rows.count, cols.count, kcur, aBlock, lda,
-                            packedB + cols.lowerBound * kcur,
-                            c + rows.lowerBound * ldc + jc + cols.lowerBound, ldc, sliceAccumulates)
+                            packedB + cols.lowerBound * kcur, c + (transC ? column * ldc + row : row * ldc + column),
+                            ldc, sliceAccumulates, transC)
                     }
                 }
             }
@@ -198,45 +223,6 @@ enum PackedGemm {
     /// (k·nc each) and the k slices before it in its own.
     private static func keptOffset(jc: Int, pc: Int, k: Int, ncur: Int, nr: Int) -> Int {
         jc * k + pc * roundUp(ncur, to: nr)
-    }
-
-    /// C = op(A)·op(B) as Cᵀ = op(B)ᵀ·op(A)ᵀ into a scratch Cᵀ. A product with few columns
-    /// (logits over a few classes) fills a sliver of each nr-wide register tile; transposed,
-    /// those few columns become rows, which tiles hold mr at a time. C is copied into the
-    /// scratch first when accumulating, so every element takes the same additions in the same
-    /// order as in the direct product, and the bits do not change.
-    private static func multiplyTransposed<T: PackedGemmElement>(
-        transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
-        a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int,
-        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool,
-        constantA: GemmPanelCache<T>?, constantB: GemmPanelCache<T>?
-    ) {
-        let transposed = UnsafeMutablePointer<T>.allocate(capacity: n * m)
-        defer { transposed.deallocate() }
-        if accumulate { transpose(c, ld: ldc, rows: m, columns: n, into: transposed, ld: m) }
-        multiply(
-            transA: !transB, transB: !transA, m: n, n: m, k: k, a: b, lda: ldb, b: a, ldb: lda, c: transposed, ldc: m,
-            accumulate: accumulate, constantA: constantB, constantB: constantA)
-        transpose(transposed, ld: m, rows: n, columns: m, into: c, ld: ldc)
-    }
-
-    /// destination[j · ldDestination + i] = source[i · ldSource + j] for i < rows, j < columns.
-    /// Source rows are read whole and the pointers stepped, without the overflow-checked index
-    /// products of an element loop (those made the copy of a 1433 × 7 gradient a sixth of an
-    /// SGC step's GEMM time).
-    private static func transpose<T>(
-        _ source: UnsafePointer<T>, ld ldSource: Int, rows: Int, columns: Int,
-        into destination: UnsafeMutablePointer<T>, ld ldDestination: Int
-    ) {
-        var row = source
-        for i in 0..<rows {
-            var target = destination + i
-            for j in 0..<columns {
-                target.pointee = row[j]
-                target += ldDestination
-            }
-            row += ldSource
-        }
     }
 
     static func roundUp(_ value: Int, to multiple: Int) -> Int {
