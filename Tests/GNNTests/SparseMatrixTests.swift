@@ -30,7 +30,7 @@ func sparseProductIsDifferentiable(shape: (rows: Int, columns: Int)) throws {
     #expect(maxDifference(try SparseMatrix<Double>(features).rowNormalized().dense(), expected) < 1e-12)
 }
 
-/// Sparse dropout touches stored values only and is seeded; the dropped ones leave the storage.
+/// Sparse dropout touches stored values only and is seeded.
 @Test func sparseDropoutDropsStoredValues() throws {
     let x = try SparseMatrix<Double>(randomSparseFeatures(rows: 20, columns: 10, seed: 6))
     let dropped = NodeFeatures.sparse(x).dropped(by: Dropout(probability: 0.5, seed: 7))
@@ -40,27 +40,9 @@ func sparseProductIsDifferentiable(shape: (rows: Int, columns: Int)) throws {
         return
     }
     #expect(y.values == z.values)
-    let mask = Dropout<Double>(probability: 0.5, seed: 7).mask(shape: x.values.shape)
-    #expect(y.storedCount == mask.scalars.filter { $0 != 0 }.count && y.storedCount < x.storedCount)
-    #expect(y.dense() == x.withValues(x.values * mask).dense())
-    #expect(y.values.scalars.allSatisfy { $0 != 0 })
-}
-
-/// Products with the compacted matrix equal, bit for bit, those with every value kept and the
-/// dropped ones zero, and so do the gradients with respect to the dense factor; values on the
-/// tape keep every entry.
-@Test(arguments: [(30, 12), (12, 30)])
-func sparseDropoutKeepsProducts(shape: (rows: Int, columns: Int)) throws {
-    let x = try SparseMatrix<Float>(randomSparseFeatures(rows: shape.rows, columns: shape.columns, density: 0.5, seed: 8))
-    let w = Tensor(shape: [shape.columns, 20], scalars: randomTensor([shape.columns, 20], seed: 9).scalars.map(Float.init))
-        .requiringGradient()
-    let mask = Dropout<Float>(probability: 0.6, seed: 10).mask(shape: x.values.shape)
-    let compacted = x.dropped(by: Dropout(probability: 0.6, seed: 10))
-    let zeroed = x.withValues(x.values * mask)
-    let seed = Tensor(shape: [shape.rows, 20], scalars: randomTensor([shape.rows, 20], seed: 11).scalars.map(Float.init))
-    #expect(compacted.matmul(w).scalars == zeroed.matmul(w).scalars)
-    #expect(compacted.matmul(w).gradients(wrt: [w], seed: seed)[0].scalars
-        == zeroed.matmul(w).gradients(wrt: [w], seed: seed)[0].scalars)
-    let onTape = x.withValues(x.values.requiringGradient()).dropped(by: Dropout(probability: 0.6, seed: 10))
-    #expect(onTape.storedCount == x.storedCount && onTape.values.scalars == zeroed.values.scalars)
+    #expect(y.storedCount == x.storedCount)
+    for (kept, original) in zip(y.values.scalars, x.values.scalars) {
+        #expect(kept == 0 || Swift.abs(kept - 2 * original) < 1e-12)
+    }
+    #expect(y.values.scalars.contains(0) && y.values.scalars.contains { $0 != 0 })
 }

@@ -46,14 +46,13 @@ public enum NodeFeatures<Scalar: TensorScalar>: Sendable {
     }
 
     /// The features after `dropout`: a sparse matrix drops stored values only (zeros that are
-    /// not stored stay zero anyway), at a cost proportional to the stored count, and stores
-    /// the kept ones only (see ``SparseMatrix/dropped(by:)``).
+    /// not stored stay zero anyway), at a cost proportional to the stored count.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func dropped(by dropout: Dropout<Scalar>) -> NodeFeatures {
         switch self {
         case .dense(let x): .dense(dropout(x))
-        case .sparse(let x): .sparse(x.dropped(by: dropout))
+        case .sparse(let x): .sparse(x.withValues(dropout.dropping(values: x.values)))
         }
     }
 }

@@ -41,22 +41,6 @@ public struct SparseMatrix<Scalar: TensorScalar>: Sendable {
         values = Tensor(shape: [features.storedCount], scalars: features.values.map { Scalar($0) })
     }
 
-    /// A matrix from arrays that are valid by construction (a subset of a valid matrix's
-    /// entries): `rowOfEachValue` holds the row of each stored value, and the pattern has
-    /// `nodeCount` nodes, as the original's.
-    init(
-        rowCount: Int, columnCount: Int, rowPointers: [Int], columnIndices: [Int32], rowOfEachValue: [Int32],
-        values: Tensor<Scalar>, nodeCount: Int
-    ) {
-        // Every endpoint is below max(rows, columns) = nodeCount, so the checks cannot fail.
-        pattern = try! Graph(nodeCount: nodeCount, source: columnIndices, target: rowOfEachValue)
-        self.rowCount = rowCount
-        self.columnCount = columnCount
-        self.rowPointers = rowPointers
-        self.columnIndices = columnIndices
-        self.values = values
-    }
-
     private init(_ base: SparseMatrix, values: Tensor<Scalar>) {
         rowCount = base.rowCount
         columnCount = base.columnCount
