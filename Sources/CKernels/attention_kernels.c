@@ -6,6 +6,7 @@
 // equal the unfused operations' and do not depend on how rows are split among threads. The
 // kernels are compiled once per vector-ISA family; float exp is exp_core.h's, as the Float
 // tensors' (libm's for double).
+#include "eight_heads.h"
 #include "exp_core.h"
 #include "internal.h"
 
@@ -18,7 +19,7 @@ enum { GG_ATTENTION_HEAD_BLOCK = 64 };
 // Softmax numerators are computed this many at a time (a multiple of the head block).
 enum { GG_ATTENTION_EXP_CHUNK = 256 };
 
-#define GG_DEFINE_ATTENTION_HELPERS(suffix, T)                                                     \
+#define GG_DEFINE_ATTENTION_HELPERS(suffix, T, I, EXP)                                                   \
     /* max(z, slope·z), ties to z: the composite's `maximum(z * slope)`. */                        \
     static inline T leaky_##suffix(T z, T slope) {                                                 \
         T y = z * slope;                                                                           \
@@ -49,6 +50,104 @@ enum { GG_ATTENTION_EXP_CHUNK = 256 };
     __attribute__((always_inline)) static inline void head_dots_##suffix(                         \
         T *g, const T *ct, const T *x, int64_t hn, int64_t F) {                                    \
         for (int64_t h = 0; h < hn; ++h) g[h] = dot_##suffix(ct + h * F, x + h * F, F);           \
+    }                                                                                              \
+                                                                                                   \
+    GG_DEFINE_EIGHT_HEADS(suffix, T, I)                                                            \
+                                                                                                   \
+    /* The forward pass of one row with 8 heads, the per-head state in one vector: the block      \
+       loop of the general kernel with hn = 8, in the same order. */                              \
+    __attribute__((always_inline)) static inline void attend_row8_##suffix(                       \
+        const gg_attention_job *job, int64_t row) {                                                \
+        const int64_t F = job->head_width, W = 8 * F;                                              \
+        const T *ss = job->source_scores, *x = job->features, *mask = job->mask;                   \
+        T *alpha = job->attention, *kept = job->kept, *out = (T *)job->node_rows + row * W;        \
+        const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                            \
+        const v8_##suffix slope = (v8_##suffix){0} + (T)job->slope;                                \
+        const v8_##suffix t = load8_##suffix((const T *)job->target_scores + row * 8);             \
+        v8_##suffix top = (v8_##suffix){0} - (T)INFINITY, scale = {0};                             \
+        for (int64_t slot = lo; slot < hi; ++slot) {                                               \
+            const v8_##suffix z = load8_##suffix(ss + (int64_t)job->sources[slot] * 8) + t;        \
+            const v8_##suffix a = select8_##suffix(z >= z * slope, z, z * slope);                  \
+            store8_##suffix(alpha + (int64_t)job->edge_ids[slot] * 8, a);                          \
+            top = select8_##suffix(a >= top, a, top);                                              \
+        }                                                                                          \
+        top = select8_##suffix(top == (T)-INFINITY, (v8_##suffix){0}, top);                        \
+        T shifted[GG_ATTENTION_EXP_CHUNK];                                                         \
+        const int64_t chunk = GG_ATTENTION_EXP_CHUNK / 8;                                          \
+        for (int64_t first_slot = lo; first_slot < hi; first_slot += chunk) {                      \
+            const int64_t n = hi - first_slot < chunk ? hi - first_slot : chunk;                   \
+            for (int64_t i = 0; i < n; ++i)                                                        \
+                store8_##suffix(                                                                   \
+                    shifted + 8 * i, load8_##suffix(alpha + (int64_t)job->edge_ids[first_slot + i] * 8) - top); \
+            for (int64_t j = 0; j < 8 * n; ++j) shifted[j] = EXP(shifted[j]);                      \
+            for (int64_t i = 0; i < n; ++i) {                                                      \
+                const v8_##suffix a = load8_##suffix(shifted + 8 * i);                             \
+                store8_##suffix(alpha + (int64_t)job->edge_ids[first_slot + i] * 8, a);            \
+                scale += a;                                                                        \
+            }                                                                                      \
+        }                                                                                          \
+        /* A segment whose scores are all −∞ sums to 0: its weights stay 0. */                    \
+        scale = select8_##suffix(scale > 0, 1 / scale, (v8_##suffix){0});                          \
+        v16_##suffix acc[4] = {{0}, {0}, {0}, {0}};                                                \
+        if (F != 8)                                                                                \
+            for (int64_t c = 0; c < W; ++c) out[c] = 0;                                            \
+        for (int64_t slot = lo; slot < hi; ++slot) {                                               \
+            const int64_t e = (int64_t)job->edge_ids[slot] * 8;                                    \
+            const T *message = x + (int64_t)job->sources[slot] * W;                                \
+            v8_##suffix w = load8_##suffix(alpha + e) * scale;                                     \
+            store8_##suffix(alpha + e, w);                                                         \
+            if (mask) {                                                                            \
+                w *= load8_##suffix(mask + e);                                                     \
+                store8_##suffix(kept + e, w);                                                      \
+            }                                                                                      \
+            if (F == 8) {                                                                          \
+                accumulate8x8_##suffix(acc, w, message);                                           \
+            } else {                                                                               \
+                T weights[8];                                                                      \
+                store8_##suffix(weights, w);                                                       \
+                accumulate_##suffix(out, weights, message, 8, F);                                  \
+            }                                                                                      \
+        }                                                                                          \
+        if (F == 8)                                                                                \
+            for (int k = 0; k < 4; ++k) store16_##suffix(out + 16 * k, acc[k]);                    \
+    }                                                                                              \
+                                                                                                   \
+    /* The backward pass of one row with 8 heads, as the general kernel's with hn = 8. */         \
+    __attribute__((always_inline)) static inline void attend_backward_row8_##suffix(              \
+        const gg_attention_job *job, int64_t row) {                                                \
+        const int64_t F = job->head_width, W = 8 * F;                                              \
+        const T *ss = job->source_scores, *x = job->features, *mask = job->mask, *alpha = job->attention; \
+        const T *ct = (const T *)job->node_rows + row * W;                                         \
+        T *gz = job->score_gradient;                                                               \
+        const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                            \
+        const v8_##suffix slope = (v8_##suffix){0} + (T)job->slope;                                \
+        const v8_##suffix t = load8_##suffix((const T *)job->target_scores + row * 8);             \
+        v8_##suffix total = {0}, gt = {0};                                                         \
+        for (int64_t slot = lo; slot < hi; ++slot) {                                               \
+            const int64_t e = (int64_t)job->edge_ids[slot] * 8;                                    \
+            const T *message = x + (int64_t)job->sources[slot] * W;                                \
+            v8_##suffix g;                                                                         \
+            if (F == 8) {                                                                          \
+                g = head_dots8x8_##suffix(ct, message);                                            \
+            } else {                                                                               \
+                T dots[8];                                                                         \
+                head_dots_##suffix(dots, ct, message, 8, F);                                       \
+                g = load8_##suffix(dots);                                                          \
+            }                                                                                      \
+            if (mask) g *= load8_##suffix(mask + e);                                               \
+            g *= load8_##suffix(alpha + e);                                                        \
+            store8_##suffix(gz + e, g);                                                            \
+            total += g;                                                                            \
+        }                                                                                          \
+        for (int64_t slot = lo; slot < hi; ++slot) {                                               \
+            const int64_t e = (int64_t)job->edge_ids[slot] * 8;                                    \
+            const v8_##suffix g = load8_##suffix(gz + e) - load8_##suffix(alpha + e) * total;      \
+            const v8_##suffix z = load8_##suffix(ss + (int64_t)job->sources[slot] * 8) + t;        \
+            const v8_##suffix d = select8_##suffix(z * slope > z, g * slope, g);                   \
+            store8_##suffix(gz + e, d);                                                            \
+            gt += d;                                                                               \
+        }                                                                                          \
+        store8_##suffix((T *)job->target_gradient + row * 8, gt);                                  \
     }
 
 #define GG_DEFINE_ATTENTION(suffix, T, EXP, family, target)                                        \
@@ -61,6 +160,10 @@ enum { GG_ATTENTION_EXP_CHUNK = 256 };
         T top[GG_ATTENTION_HEAD_BLOCK], scale[GG_ATTENTION_HEAD_BLOCK], w[GG_ATTENTION_HEAD_BLOCK]; \
         T shifted[GG_ATTENTION_EXP_CHUNK];                                                         \
         for (int64_t row = first; row < end; ++row) {                                              \
+            if (H == 8) {                                                                          \
+                attend_row8_##suffix(job, row);                                                    \
+                continue;                                                                          \
+            }                                                                                      \
             const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                        \
             T *out = output + row * W;                                                             \
             for (int64_t c = 0; c < W; ++c) out[c] = 0;                                            \
@@ -128,6 +231,10 @@ enum { GG_ATTENTION_EXP_CHUNK = 256 };
         T *gz = job->score_gradient, *target_gradient = job->target_gradient;                      \
         T total[GG_ATTENTION_HEAD_BLOCK], g[GG_ATTENTION_HEAD_BLOCK];                              \
         for (int64_t row = first; row < end; ++row) {                                              \
+            if (H == 8) {                                                                          \
+                attend_backward_row8_##suffix(job, row);                                           \
+                continue;                                                                          \
+            }                                                                                      \
             const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                        \
             for (int64_t h0 = 0; h0 < H; h0 += GG_ATTENTION_HEAD_BLOCK) {                          \
                 const int64_t hn = H - h0 < GG_ATTENTION_HEAD_BLOCK ? H - h0 : GG_ATTENTION_HEAD_BLOCK; \
@@ -162,8 +269,8 @@ enum { GG_ATTENTION_EXP_CHUNK = 256 };
         }                                                                                          \
     }
 
-#define GG_DEFINE_ATTENTION_FAMILIES(suffix, T, EXP)                                               \
-    GG_DEFINE_ATTENTION_HELPERS(suffix, T)                                                         \
+#define GG_DEFINE_ATTENTION_FAMILIES(suffix, T, I, EXP)                                              \
+    GG_DEFINE_ATTENTION_HELPERS(suffix, T, I, EXP)                                                 \
     GG_DEFINE_ATTENTION_X86(suffix, T, EXP)                                                        \
     GG_DEFINE_ATTENTION(suffix, T, EXP, baseline, )                                                \
     void gg_attend_rows_##suffix(const gg_attention_job *job, int64_t first, int64_t end) {        \
@@ -181,5 +288,5 @@ enum { GG_ATTENTION_EXP_CHUNK = 256 };
 #define GG_DEFINE_ATTENTION_X86(suffix, T, EXP)
 #endif
 
-GG_DEFINE_ATTENTION_FAMILIES(f32, float, gg_exp_one)
-GG_DEFINE_ATTENTION_FAMILIES(f64, double, exp)
+GG_DEFINE_ATTENTION_FAMILIES(f32, float, int32_t, gg_exp_one)
+GG_DEFINE_ATTENTION_FAMILIES(f64, double, int64_t, exp)

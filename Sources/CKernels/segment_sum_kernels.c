@@ -6,9 +6,25 @@
 // out[r, h, c] = Σ over the slots of row r, in slot order, of w[edge, h] · input[row(slot), h, c],
 // each element summed on its own from 0 with the product rounded before the addition, exactly
 // as the Swift loop does: the bits are the same in every family.
+#include "eight_heads.h"
 #include "internal.h"
 
 #pragma clang fp contract(off)
+
+// Row `row` of an 8 × 8 job, summed in registers.
+#define GG_DEFINE_SUM_ROW8X8(suffix, T, I)                                                         \
+    GG_DEFINE_EIGHT_HEADS(suffix, T, I)                                                            \
+    __attribute__((always_inline)) static inline void sum_row8x8_##suffix(const gg_segment_sum_job *job, int64_t row) { \
+        const T *input = job->input, *weights = job->weights;                                      \
+        v16_##suffix acc[4] = {{0}, {0}, {0}, {0}};                                                \
+        for (int64_t slot = job->indptr[row]; slot < job->indptr[row + 1]; ++slot)                 \
+            accumulate8x8_##suffix(                                                                \
+                acc, load8_##suffix(weights + (int64_t)job->edge_ids[slot] * 8), input + (int64_t)job->input_rows[slot] * 64); \
+        for (int k = 0; k < 4; ++k) store16_##suffix((T *)job->output + row * 64 + 16 * k, acc[k]); \
+    }
+
+GG_DEFINE_SUM_ROW8X8(f32, float, int32_t)
+GG_DEFINE_SUM_ROW8X8(f64, double, int64_t)
 
 typedef float f32x16 __attribute__((vector_size(64)));
 typedef float f32x8 __attribute__((vector_size(32)));
@@ -45,8 +61,8 @@ enum { GG_WHOLE_ROW_WIDTH = 256 };
 
 // Columns go in passes of four 64-byte vectors, then of one, then of a 32- and a 16-byte vector
 // as the rest needs, then single scalars, as the Swift loop does; narrow heads as whole rows, as
-// its `sumHeads`.
-#define GG_DEFINE_SEGMENT_SUM(name, T, V64, V32, V16, target)                                      \
+// its `sumHeads` (8 heads of 8 in registers, the weights spread over their heads' lanes).
+#define GG_DEFINE_SEGMENT_SUM(name, suffix, T, V64, V32, V16, target)                              \
     target static bool name(const gg_segment_sum_job *job, int64_t first, int64_t end) {           \
         const T *input = job->input, *weights = job->weights;                                      \
         T *output = job->output;                                                                   \
@@ -63,6 +79,10 @@ enum { GG_WHOLE_ROW_WIDTH = 256 };
         }                                                                                          \
         for (int64_t row = first; row < end; ++row) {                                              \
             const int64_t lo = job->indptr[row], hi = job->indptr[row + 1];                        \
+            if (weights && heads == 8 && head_width == 8) {                                       \
+                sum_row8x8_##suffix(job, row);                                                     \
+                continue;                                                                          \
+            }                                                                                      \
             if (whole_rows) {                                                                      \
                 T acc[GG_WHOLE_ROW_WIDTH];                                                         \
                 for (int64_t c = 0; c < width; ++c) acc[c] = 0;                                    \
@@ -98,10 +118,10 @@ enum { GG_WHOLE_ROW_WIDTH = 256 };
     }
 
 #if defined(__x86_64__)
-GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx512, float, f32x16, f32x8, f32x4, GG_TARGET_AVX512)
-GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx512, double, f64x8, f64x4, f64x2, GG_TARGET_AVX512)
-GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx2, float, f32x16, f32x8, f32x4, GG_TARGET_AVX2)
-GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx2, double, f64x8, f64x4, f64x2, GG_TARGET_AVX2)
+GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx512, f32, float, f32x16, f32x8, f32x4, GG_TARGET_AVX512)
+GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx512, f64, double, f64x8, f64x4, f64x2, GG_TARGET_AVX512)
+GG_DEFINE_SEGMENT_SUM(segment_sum_f32_avx2, f32, float, f32x16, f32x8, f32x4, GG_TARGET_AVX2)
+GG_DEFINE_SEGMENT_SUM(segment_sum_f64_avx2, f64, double, f64x8, f64x4, f64x2, GG_TARGET_AVX2)
 #endif
 
 // The baseline family has no kernel here: the Swift loop runs in the baseline ISA already, so the

@@ -55,10 +55,14 @@ struct DropoutTests {
     }
 
     /// The vectorized mask is the scalar generator's draw, element for element: kept exactly
-    /// where `nextUniform() < 1 − p`, for lengths that do and do not fill the vectors.
+    /// where `nextUniform() < 1 − p`, for lengths that do and do not fill the vectors, and for
+    /// masks drawn in chunks on one or two threads.
     @Test(arguments: [0.0, 0.1, 0.5, 0.6, 0.999])
     func maskMatchesTheScalarGenerator(probability: Double) {
-        for count in [1, 7, 16, 33, 1000] {
+        let original = Threading.threadCount
+        defer { Threading.threadCount = original }
+        for (count, threads) in [(1, 1), (7, 1), (16, 1), (33, 1), (1000, 1), (100_003, 1), (100_003, 2)] {
+            Threading.threadCount = threads
             var reference = SplitMix64(seed: 12)
             let keep = 1 - probability
             let expected = (0..<count).map { _ in reference.nextUniform() < keep }

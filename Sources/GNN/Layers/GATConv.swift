@@ -39,6 +39,8 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
     /// (source) and column H + h (target), for ``scoreProjection``.
     private let sourceMask: Tensor<Scalar>
     private let targetMask: Tensor<Scalar>
+    /// The edges into the rows last computed alone, with their positions among all edges.
+    private let selection = LastRowsMemo<(graph: Graph, edgeIDs: [Int32])>()
 
     /// A layer from `inputSize` features to `heads` heads of `outputSize`, initialized from
     /// `generator`; attention dropout masks come from a generator seeded from it too.
@@ -85,27 +87,53 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>, rows: [Int]) -> Tensor<Scalar> {
-        attend(x, on: graph, rows: rows)
+        attend(x, on: graph, rows: rows, gathers: true)
     }
 
-    private func attend(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>, rows: [Int]?) -> Tensor<Scalar> {
+    /// The full pass with only rows `rows` computed (from the edges into them alone, as
+    /// ``callAsFunction(_:on:rows:)``), `[N, …]`: the other rows hold the bias alone. For a
+    /// layer below one that reads these rows only, which then sends no gradient to the others.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func callAsFunction(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>, computing rows: [Int]) -> Tensor<Scalar> {
+        attend(x, on: graph, rows: rows, gathers: false)
+    }
+
+    /// The rows of the input that the outputs at `rows` read: `rows` and the sources of the
+    /// edges into them, in increasing order.
+    func inputRows(of rows: [Int], on graph: GraphContext<Scalar>) -> [Int] {
+        var isRead = [Bool](repeating: false, count: graph.nodeCount)
+        for row in rows { isRead[row] = true }
+        for source in edges(into: rows, on: graph).graph.source { isRead[Int(source)] = true }
+        return isRead.indices.filter { isRead[$0] }
+    }
+
+    /// The self-looped graph, ordered by target: the fused kernels then read their per-edge
+    /// arrays in sequence.
+    private func loops(_ graph: GraphContext<Scalar>) -> Graph {
+        graph.memoized("gnn.gat.selfLoopsByTarget") { graph.withSelfLoops.orderedByTarget() }
+    }
+
+    private func edges(into rows: [Int], on graph: GraphContext<Scalar>) -> (graph: Graph, edgeIDs: [Int32]) {
+        selection.value(on: graph, rows: rows) { loops(graph).edgesInto(rows) }
+    }
+
+    private func attend(_ x: NodeFeatures<Scalar>, on graph: GraphContext<Scalar>, rows: [Int]?, gathers: Bool = false) -> Tensor<Scalar> {
         let n = x.nodeCount
         let width = linear.outputSize / heads
         let flat = linear(x)
         let nodeScores = flat.matmul(scoreProjection)
-        // Ordered by target, the fused kernels' per-edge arrays are read in sequence.
-        let loops = graph.memoized("gnn.gat.selfLoopsByTarget") { graph.withSelfLoops.orderedByTarget() }
-        var mask = attentionDropout.activeMask(shape: [loops.edgeCount, heads])
-        var edges = loops
+        var edges = loops(graph)
+        var mask = attentionDropout.activeMask(shape: [edges.edgeCount, heads])
         if let rows {
-            let selection = loops.edgesInto(rows)
+            let selection = self.edges(into: rows, on: graph)
             edges = selection.graph
             mask = mask?.gatheringRows(selection.edgeIDs.map(Int.init))
         }
         var out = attentionAggregate(
             edges, flat.reshaped([n, heads, width]), sourceScores: nodeScores.sliced(along: 1, 0..<heads),
             targetScores: nodeScores.sliced(along: 1, heads..<(2 * heads)), mask: mask, negativeSlope: negativeSlope)
-        if let rows { out = out.gatheringRows(rows) }
+        if let rows, gathers { out = out.gatheringRows(rows) }
         let count = out.shape[0]
         return (concatenatesHeads ? out.reshaped([count, heads * width]) : out.mean(along: 1)) + bias.value
     }

@@ -44,11 +44,23 @@ public final class GAT<Scalar: TensorScalar>: NodeClassifier {
         convolutions.last!(lastInput(input), on: input.context)
     }
 
-    /// The logits of `rows`: the last layer attends only over the edges into them.
+    /// The logits of `rows`: the last layer attends only over the edges into them, and every
+    /// layer before it computes only the rows that the layers above read (the same values
+    /// there: the other rows get no gradient, and products with their zero gradients add
+    /// nothing), with every dropout mask drawn whole, as in the full pass.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>, rows: [Int]) -> Tensor<Scalar> {
-        convolutions.last!(lastInput(input), on: input.context, rows: rows)
+        let context = input.context
+        var needed = [rows]
+        for convolution in convolutions.dropFirst().reversed() {
+            needed.append(convolution.inputRows(of: needed.last!, on: context))
+        }
+        var h = input.features.dropped(by: dropout)
+        for (convolution, computed) in zip(convolutions.dropLast(), needed.reversed()) {
+            h = .dense(dropout(convolution(h, on: context, computing: computed).elu()))
+        }
+        return convolutions.last!(h, on: context, rows: rows)
     }
 
     /// The last layer's input: every layer before it, or the dropped-out features.

@@ -70,20 +70,23 @@ public func attentionAggregate<S: TensorScalar>(
             }
         }
     }
-    /// The buffer's first element, or a dangling pointer the kernels never read when it is empty.
-    func start(_ buffer: UnsafeMutableBufferPointer<S>) -> UnsafeMutablePointer<S> {
-        buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<S>.alignment)!
+    /// A new `[E, H]` tensor written whole by `fill` (every edge is a slot of one row), which
+    /// gets a dangling pointer that the kernels never read when the tensor is empty.
+    func edgeTensor(_ fill: (UnsafeMutablePointer<S>) -> Void) -> Tensor<S> {
+        guard e * heads == 0 else { return Tensor.build(shape: [e, heads], fill) }
+        fill(UnsafeMutablePointer(bitPattern: MemoryLayout<S>.alignment)!)
+        return Tensor.zeros([e, heads])
     }
-    // `[E, H]` outputs are written through pointers taken inside the fill of the `[N, H, F]`
-    // one, which is never empty here (an empty tensor's fill is not called).
-    var attention = Tensor<S>.zeros([e, heads]), kept = mask.map { _ in Tensor<S>.zeros([e, heads]) }
+    // `[E, H]` outputs are written inside the fill of the `[N, H, F]` one, which is never
+    // empty here (an empty tensor's fill is not called).
+    var written: Tensor<S>?, kept: Tensor<S>?
     let value = Tensor<S>.build(shape: x.shape) { out in
-        attention.withUnsafeMutableScalars { alpha in
-            guard kept != nil else { return run(.forward, attention: start(alpha), nodeRows: out) }
-            kept!.withUnsafeMutableScalars { run(.forward, attention: start(alpha), nodeRows: out, kept: start($0)) }
+        written = edgeTensor { alpha in
+            guard mask != nil else { return run(.forward, attention: alpha, nodeRows: out) }
+            kept = edgeTensor { run(.forward, attention: alpha, nodeRows: out, kept: $0) }
         }
     }
-    let weights = kept ?? attention
+    let attention = written!, weights = kept ?? attention
     return .recording(
         value, inputs: inputs,
         pullback: { ct, _ in
@@ -92,20 +95,20 @@ public func attentionAggregate<S: TensorScalar>(
             }
             let gx = x.requiresGradient ? aggregateNodes(graph, ct, weights: weights, .sum, .outgoing) : nil
             guard sourceScores.requiresGradient || targetScores.requiresGradient else { return [gx, nil, nil] }
-            var scoreGradient = Tensor<S>.zeros([e, heads])
+            var scoreGradient: Tensor<S>?
             let targetGradient = Tensor<S>.build(shape: [n, heads]) { gt in
-                scoreGradient.withUnsafeMutableScalars { gz in
+                scoreGradient = edgeTensor { gz in
                     attention.withUnsafePointer { alpha in
                         ct.withUnsafePointer { ct in
                             // The backward pass only reads `attention` and `nodeRows` (the cotangent).
                             run(
                                 .backward, attention: UnsafeMutablePointer(mutating: alpha),
-                                nodeRows: UnsafeMutablePointer(mutating: ct), scoreGradient: start(gz), targetGradient: gt)
+                                nodeRows: UnsafeMutablePointer(mutating: ct), scoreGradient: gz, targetGradient: gt)
                         }
                     }
                 }
             }
-            let gs = sourceScores.requiresGradient ? scatterEdges(graph, scoreGradient, .sum, .outgoing) : nil
+            let gs = sourceScores.requiresGradient ? scatterEdges(graph, scoreGradient!, .sum, .outgoing) : nil
             return [gx, gs, targetGradient]
         },
         pushforward: { _, _ in nil })
