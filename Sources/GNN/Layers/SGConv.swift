@@ -57,8 +57,9 @@ public final class SGConv<Scalar: TensorScalar>: GraphLayer {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     public func callAsFunction(_ input: GraphInput<Scalar>, rows: [Int]) -> Tensor<Scalar> {
-        let cache = input.memoized("gnn.sgc.K\(k).rows") { RowSelectionCache<Scalar>() }
-        return linear(cache.rows(rows) { cachedPropagation(input).gatheringRows(rows) })
+        // Copying and packing the selected rows each epoch cost as much as the product itself.
+        let cache = input.memoized("gnn.sgc.K\(k).rows") { LastRowsMemo<PackedMatrix<Scalar>>() }
+        return linear(cache.value(on: input.context, rows: rows) { PackedMatrix(cachedPropagation(input).gatheringRows(rows)) })
     }
 
     private func cachedPropagation(_ input: GraphInput<Scalar>) -> Tensor<Scalar> {
