@@ -31,6 +31,44 @@ GG_DEFINE_SUM(sum_f64_avx2, double, GG_TARGET_AVX2)
 GG_DEFINE_SUM(sum_f32_baseline, float, )
 GG_DEFINE_SUM(sum_f64_baseline, double, )
 
+// Column sums of a strided block, each column added in row order. Four rows per pass over dst:
+// a quarter of the accumulator loads and stores of one row at a time, with the same bits (the
+// additions stay left to right). In Swift this loop compiled for the baseline SSE2 target and
+// ran at 57% of memcpy on one thread.
+#define GG_DEFINE_COLUMN_SUMS(name, T, target)                                                     \
+    target static void name(const T *restrict src, int64_t stride, int64_t rows, int64_t width,    \
+                            T *restrict dst) {                                                     \
+        for (int64_t i = 0; i < width; ++i) dst[i] = src[i];                                       \
+        int64_t k = 1;                                                                             \
+        for (; k + 4 <= rows; k += 4) {                                                            \
+            const T *r0 = src + k * stride, *r1 = r0 + stride, *r2 = r1 + stride;                  \
+            const T *r3 = r2 + stride;                                                             \
+            for (int64_t i = 0; i < width; ++i) dst[i] = dst[i] + r0[i] + r1[i] + r2[i] + r3[i];   \
+        }                                                                                          \
+        for (; k < rows; ++k) {                                                                    \
+            const T *row = src + k * stride;                                                       \
+            for (int64_t i = 0; i < width; ++i) dst[i] += row[i];                                  \
+        }                                                                                          \
+    }
+
+#if defined(__x86_64__)
+GG_DEFINE_COLUMN_SUMS(column_sums_f32_avx512, float, GG_TARGET_AVX512)
+GG_DEFINE_COLUMN_SUMS(column_sums_f64_avx512, double, GG_TARGET_AVX512)
+GG_DEFINE_COLUMN_SUMS(column_sums_f32_avx2, float, GG_TARGET_AVX2)
+GG_DEFINE_COLUMN_SUMS(column_sums_f64_avx2, double, GG_TARGET_AVX2)
+#endif
+GG_DEFINE_COLUMN_SUMS(column_sums_f32_baseline, float, )
+GG_DEFINE_COLUMN_SUMS(column_sums_f64_baseline, double, )
+
 float gg_sum_f32(const float *x, int64_t n) { return GG_FAMILY_CALL(sum_f32, x, n); }
 
 double gg_sum_f64(const double *x, int64_t n) { return GG_FAMILY_CALL(sum_f64, x, n); }
+
+void gg_column_sums_f32(const float *src, int64_t stride, int64_t rows, int64_t width, float *dst) {
+    GG_FAMILY_CALL(column_sums_f32, src, stride, rows, width, dst);
+}
+
+void gg_column_sums_f64(const double *src, int64_t stride, int64_t rows, int64_t width,
+                        double *dst) {
+    GG_FAMILY_CALL(column_sums_f64, src, stride, rows, width, dst);
+}

@@ -148,18 +148,27 @@ struct KernelTests {
         }
     }
 
-    @Test("a sum along an outer axis adds its rows in order", arguments: [1, 2, 4, 5, 8, 9, 11])
+    @Test("a sum along an outer axis adds its rows in order, on every kernel family", arguments: [1, 2, 4, 5, 8, 9, 11])
     func axisSumsAddRowsInOrder(rows: Int) {
+        let original = gemmKernelName
+        defer { gemmKernelName = original }
         // 2100 columns span two of the kernel's column tiles; the row counts cover its passes of
         // four rows and the rows left over.
-        let reference = randomTensor([3, rows, 2100], in: -1...1, seed: UInt64(rows))
-        let x = Tensor<Float>(shape: reference.shape, scalars: reference.scalars.map(Float.init))
-        let expected = (0..<3).flatMap { slice in
-            (0..<2100).map { column in
-                (1..<rows).reduce(x.scalars[slice * rows * 2100 + column]) { $0 + x.scalars[(slice * rows + $1) * 2100 + column] }
+        let double = randomTensor([3, rows, 2100], in: -1...1, seed: UInt64(rows))
+        let float = Tensor<Float>(shape: double.shape, scalars: double.scalars.map(Float.init))
+        func inOrder<S: TensorScalar>(_ x: Tensor<S>) -> [S] {
+            (0..<3).flatMap { slice in
+                (0..<2100).map { column in
+                    (1..<rows).reduce(x.scalars[slice * rows * 2100 + column]) { $0 + x.scalars[(slice * rows + $1) * 2100 + column] }
+                }
             }
         }
-        #expect(x.sum(along: 1).scalars.map(\.bitPattern) == expected.map(\.bitPattern))
+        let (expectedFloat, expectedDouble) = (inOrder(float), inOrder(double))
+        for kernel in supportedGemmKernelNames {
+            gemmKernelName = kernel
+            #expect(float.sum(along: 1).scalars.map(\.bitPattern) == expectedFloat.map(\.bitPattern), "\(kernel)")
+            #expect(double.sum(along: 1).scalars.map(\.bitPattern) == expectedDouble.map(\.bitPattern), "\(kernel)")
+        }
     }
 
     @Test("Float exp, expm1 and ELU are within an ulp of the exact value, with the same bits on every family")

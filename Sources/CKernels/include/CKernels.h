@@ -69,6 +69,12 @@ void gg_dgemm_small(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
 float gg_sum_f32(const float *x, int64_t n);
 double gg_sum_f64(const double *x, int64_t n);
 
+/// dst[i] = src[i] + src[stride + i] + ... + src[(rows - 1) * stride + i] for i in 0..<width,
+/// added in row order (rows ≥ 1; dst does not overlap src): the same bits in every family.
+void gg_column_sums_f32(const float *src, int64_t stride, int64_t rows, int64_t width, float *dst);
+void gg_column_sums_f64(const double *src, int64_t stride, int64_t rows, int64_t width,
+                        double *dst);
+
 /// out[i] = scale when SplitMix64's (i+1)-th output after `state`, shifted right by 11, is below
 /// `threshold`, else 0, for i in 0..<n: a dropout mask, the same bits in every family.
 void gg_dropout_mask_f32(uint64_t state, int64_t n, uint64_t threshold, float scale, float *out);

@@ -23,6 +23,9 @@ public protocol ElementKernels {
         _ out: UnsafeMutablePointer<Self>, plan: BroadcastPlan)
     /// The sum of `count` contiguous elements, in an order fixed by `count` alone.
     static func contiguousSum(_ x: UnsafePointer<Self>, count: Int) -> Self
+    /// out[i] = Σ_k x[k·stride + i] for i in 0..<width, k in 0..<rows (rows ≥ 1), added in k's
+    /// order.
+    static func columnSums(_ x: UnsafePointer<Self>, stride: Int, rows: Int, width: Int, into out: UnsafeMutablePointer<Self>)
     /// Reduces `x` viewed as [outer, length, inner] along the middle axis into out [outer, inner].
     static func reduceKernel(
         _ op: ReductionOp, _ x: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>,
@@ -275,25 +278,17 @@ func reduceKernelImpl<S: TensorScalar>(
                 for i in 0..<width { dst[i] = empty }
                 continue
             }
-            for i in 0..<width { dst[i] = src[i] }
-            var k = 1
-            // Sums take four rows per pass over the tile, in the same order as one at a time:
-            // a quarter of the accumulator loads and stores, which held the loop below the
-            // memory's rate.
             if op == .sum {
-                while k + 4 <= length {
-                    let r0 = src + k * inner
-                    let (r1, r2, r3) = (r0 + inner, r0 + 2 * inner, r0 + 3 * inner)
-                    for i in 0..<width { dst[i] = dst[i] + r0[i] + r1[i] + r2[i] + r3[i] }
-                    k += 4
-                }
+                S.columnSums(src, stride: inner, rows: length, width: width, into: dst)
+                continue
             }
-            for k in k..<length {
+            for i in 0..<width { dst[i] = src[i] }
+            for k in 1..<length {
                 let row = src + k * inner
-                switch op {
-                case .sum: for i in 0..<width { dst[i] += row[i] }
-                case .max: for i in 0..<width where row[i] > dst[i] || row[i].isNaN { dst[i] = row[i] }
-                case .min: for i in 0..<width where row[i] < dst[i] || row[i].isNaN { dst[i] = row[i] }
+                if op == .max {
+                    for i in 0..<width where row[i] > dst[i] || row[i].isNaN { dst[i] = row[i] }
+                } else {
+                    for i in 0..<width where row[i] < dst[i] || row[i].isNaN { dst[i] = row[i] }
                 }
             }
         }
@@ -302,6 +297,9 @@ func reduceKernelImpl<S: TensorScalar>(
 
 extension Float: ElementKernels {
     public static func contiguousSum(_ x: UnsafePointer<Float>, count: Int) -> Float { gg_sum_f32(x, Int64(count)) }
+    public static func columnSums(_ x: UnsafePointer<Float>, stride: Int, rows: Int, width: Int, into out: UnsafeMutablePointer<Float>) {
+        gg_column_sums_f32(x, Int64(stride), Int64(rows), Int64(width), out)
+    }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, count: Int) {
         guard p == .exp || p == .expm1 || p == .elu else { return dispatch(p, UnaryMap(x: x, out: out, count: count)) }
         // libm's expf and expm1f are scalar calls; the C kernels evaluate them in the vector ISA
@@ -327,6 +325,9 @@ extension Float: ElementKernels {
 
 extension Double: ElementKernels {
     public static func contiguousSum(_ x: UnsafePointer<Double>, count: Int) -> Double { gg_sum_f64(x, Int64(count)) }
+    public static func columnSums(_ x: UnsafePointer<Double>, stride: Int, rows: Int, width: Int, into out: UnsafeMutablePointer<Double>) {
+        gg_column_sums_f64(x, Int64(stride), Int64(rows), Int64(width), out)
+    }
     public static func unaryKernel(_ p: UnaryPrimitive, _ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, count: Int) {
         dispatch(p, UnaryMap(x: x, out: out, count: count))
     }
