@@ -11,8 +11,8 @@ import Tensors
 ///
 /// Self loops are made exactly one per node, like PyG (cached in the context). Both score
 /// halves come from one product of h with a block-diagonal matrix of a_src and a_dst; the
-/// scores, softmax, dropout and weighted sum are one fused pass over each node's in-edges
-/// (`attentionAggregate`): no E × F messages are materialized.
+/// scores, softmax, dropout and weighted sum are ``MessagePassing``'s additive-attention
+/// message, fused into one pass over each node's in-edges: no E × F messages are materialized.
 ///
 /// **Shapes**: x `[N, inputs]` (dense or sparse) → `[N, H·outputs]` when concatenating,
 /// `[N, outputs]` when averaging.
@@ -130,9 +130,10 @@ public final class GATConv<Scalar: TensorScalar>: GraphLayer {
             edges = selection.graph
             mask = mask?.gatheringRows(selection.edgeIDs.map(Int.init))
         }
-        var out = attentionAggregate(
-            edges, flat.reshaped([n, heads, width]), sourceScores: nodeScores.sliced(along: 1, 0..<heads),
-            targetScores: nodeScores.sliced(along: 1, heads..<(2 * heads)), mask: mask, negativeSlope: negativeSlope)
+        let attention = AdditiveAttention(
+            sourceScores: nodeScores.sliced(along: 1, 0..<heads), targetScores: nodeScores.sliced(along: 1, heads..<(2 * heads)),
+            mask: mask, negativeSlope: negativeSlope)
+        var out = MessagePassing()(flat.reshaped([n, heads, width]), on: edges, message: .additiveAttention(attention))
         if let rows, gathers { out = out.gatheringRows(rows) }
         let count = out.shape[0]
         return (concatenatesHeads ? out.reshaped([count, heads * width]) : out.mean(along: 1)) + bias.value
