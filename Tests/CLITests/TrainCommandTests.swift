@@ -38,9 +38,11 @@ struct TrainCommandTests {
         #expect(try number(report, "val_accuracy_mean") >= 0.9, "\(run)")
     }
 
-    @Test("The same seed gives the same numbers, run twice and on 1 or 2 threads")
-    func determinism() throws {
-        let arguments = ["--dataset", "cora", "--model", "gcn", "--epochs", "40", "--patience", "5", "--seed", "7",
+    @Test(
+        "The same seed gives the same numbers, run twice and on 1 or 2 threads, for every model",
+        arguments: ["gcn", "gat", "sage", "sgc", "gin", "appnp", "gcnii", "cheb"])
+    func determinism(model: String) throws {
+        let arguments = ["--dataset", "cora", "--model", model, "--epochs", "15", "--patience", "5", "--seed", "7",
                          "--runs", "2", "--json"]
         let keys = ["test_accuracies", "val_accuracies", "val_losses", "best_epochs", "epochs_trained"]
         var results: [[[Double]]] = []
