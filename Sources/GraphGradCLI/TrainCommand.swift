@@ -25,8 +25,8 @@ struct TrainCommand: ParsableCommand {
             threads, select_by, hyperparameters.
 
             --save writes a checkpoint (atomically: an interrupted write leaves the previous file) of \
-            the run with the highest validation accuracy: the parameters of its selected epoch, the \
-            optimizer state of its last epoch, and the metadata that evaluate and predict need. \
+            the run with the highest validation accuracy: the parameters and optimizer state of its \
+            selected epoch, and the metadata that evaluate and predict need. \
             --plot draws the loss and accuracies per epoch of the first run as SVG.
             """)
 

@@ -53,8 +53,10 @@ public final class Trainer {
         optimizer = Adam(groups: model.parameterGroups(for: h), learningRate: h.learningRate)
     }
 
-    /// Trains until the epoch limit or early stop, restores the parameters of the selected
-    /// epoch, and reports the history; `onEpoch` sees each epoch as it ends.
+    /// Trains until the epoch limit or early stop, restores the parameters and the optimizer's
+    /// state of the selected epoch (so that a checkpoint saved afterwards resumes from that
+    /// epoch, as after a PyTorch loop that saves model and optimizer at its best epoch), and
+    /// reports the history; `onEpoch` sees each epoch as it ends.
     public func train(onEpoch: (EpochRecord) -> Void = { _ in }) -> TrainingReport {
         let clock = ContinuousClock()
         let start = clock.now
@@ -63,6 +65,8 @@ public final class Trainer {
             patience: hyperparameters.patience ?? hyperparameters.epochs,
             goal: criterion == .validationLoss ? .minimize : .maximize)
         var history: [EpochRecord] = []
+        // Copy-on-write: the kept state costs a copy of Adam's buffers per improvement only.
+        var bestOptimizerStates = optimizer.states
         for epoch in 0..<hyperparameters.epochs {
             let stepStart = clock.now
             let loss = step()
@@ -76,10 +80,13 @@ public final class Trainer {
             history.append(record)
             onEpoch(record)
             let metric = criterion == .validationLoss ? metrics.validationLoss : metrics.validationAccuracy
-            stopper.record(metric: metric, epoch: epoch, parameters: parameters)
+            if stopper.record(metric: metric, epoch: epoch, parameters: parameters) {
+                bestOptimizerStates = optimizer.states
+            }
             if hyperparameters.patience != nil && stopper.shouldStop { break }
         }
         stopper.restoreBest(into: parameters)
+        if stopper.bestEpoch != nil { optimizer.states = bestOptimizerStates }
         return TrainingReport(
             history: history,
             // A NaN metric at every epoch never improves: keep the last epoch then.
