@@ -39,26 +39,45 @@ extension Tensor {
     @inlinable
     public func sum() -> Tensor { sum(alongAxes: Array(0..<rank)) }
 
+    /// Mean over `axes`.
+    @inlinable
+    public func mean(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
+        let extent = Set(axes.map(normalizedAxis)).reduce(1) { $0 * shape[$1] }
+        return sum(alongAxes: axes, keepingDims: keepingDims) / Scalar(extent)
+    }
+
     /// Mean along one axis.
     @inlinable
     public func mean(along axis: Int, keepingDims: Bool = false) -> Tensor {
-        sum(along: axis, keepingDims: keepingDims) / Scalar(shape[normalizedAxis(axis)])
+        mean(alongAxes: [axis], keepingDims: keepingDims)
     }
 
     /// Mean of all elements, as a 0-dimensional tensor.
     @inlinable
     public func mean() -> Tensor { sum() / Scalar(count) }
 
+    /// Maximum over `axes`; ties share the gradient equally (as PyTorch's `amax`).
+    @inlinable
+    public func max(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
+        extremum(.max, alongAxes: axes, keepingDims: keepingDims)
+    }
+
+    /// Minimum over `axes`; ties share the gradient equally.
+    @inlinable
+    public func min(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
+        extremum(.min, alongAxes: axes, keepingDims: keepingDims)
+    }
+
     /// Maximum along one axis; ties share the gradient equally (as PyTorch's `amax`).
     @inlinable
     public func max(along axis: Int, keepingDims: Bool = false) -> Tensor {
-        extremum(.max, along: axis, keepingDims: keepingDims)
+        extremum(.max, alongAxes: [axis], keepingDims: keepingDims)
     }
 
     /// Minimum along one axis; ties share the gradient equally.
     @inlinable
     public func min(along axis: Int, keepingDims: Bool = false) -> Tensor {
-        extremum(.min, along: axis, keepingDims: keepingDims)
+        extremum(.min, alongAxes: [axis], keepingDims: keepingDims)
     }
 
     /// Maximum of all elements.
@@ -69,21 +88,27 @@ extension Tensor {
     @inlinable
     public func min() -> Tensor { flattened().min(along: 0) }
 
+    /// The shape without `axes` (normalized and sorted), or with them kept at extent 1.
     @inlinable
-    func extremum(_ op: ReductionOp, along axis: Int, keepingDims: Bool) -> Tensor {
-        let a = normalizedAxis(axis)
-        require(shape[a] > 0, "\(op) along axis \(axis) of extent 0 in shape \(shape)")
+    func reducedShape(_ axes: [Int], keepingDims: Bool) -> [Int] {
+        shape.enumerated().compactMap { axes.contains($0.offset) ? (keepingDims ? 1 : nil) : $0.element }
+    }
+
+    @inlinable
+    func extremum(_ op: ReductionOp, alongAxes axes: [Int], keepingDims: Bool) -> Tensor {
+        let normalized = Set(axes.map(normalizedAxis)).sorted()
+        for a in normalized { require(shape[a] > 0, "\(op) along axis \(a) of extent 0 in shape \(shape)") }
+        // The extremum of extrema is exact, so reducing one axis at a time gives the values.
+        var best = self
+        for a in normalized { best = best.reducedKeepingAxis(op, a) }
+        let outShape = reducedShape(normalized, keepingDims: keepingDims)
+        if node == nil && tangentBox == nil { return best.reshaped(outShape) }
         // Written with differentiable operations: the selection mask is constant, so second
         // derivatives flow through the selected elements.
-        let best = reducedKeepingAxis(op, a)
-        if node == nil && tangentBox == nil {
-            return keepingDims ? best : best.squeezingShape(at: a)
-        }
         let mask = (self .== best)
-        let share = mask / mask.sum(along: a, keepingDims: true)
-        let picked = (self * share).sum(along: a, keepingDims: true)
-        let value = Tensor(shape: best.shape, storage: best.storage, node: picked.node, tangentBox: picked.tangentBox)
-        return keepingDims ? value : value.squeezingShape(at: a)
+        let share = mask / mask.sum(alongAxes: normalized, keepingDims: true)
+        let picked = (self * share).sum(alongAxes: normalized, keepingDims: true)
+        return Tensor(shape: best.shape, storage: best.storage, node: picked.node, tangentBox: picked.tangentBox).reshaped(outShape)
     }
 
     /// Index of the largest element along `axis` (first on ties); not differentiable.
@@ -111,13 +136,21 @@ extension Tensor {
         }
     }
 
+    /// log Σ exp over `axes`, computed stably by shifting by the maximum.
+    @inlinable
+    public func logSumExp(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
+        let normalized = Set(axes.map(normalizedAxis)).sorted()
+        var shift = self
+        for a in normalized { shift = shift.reducedKeepingAxis(.max, a) }
+        shift = shift.replacingNonFinite(with: 0)
+        let result = (self - shift).exp().sum(alongAxes: normalized, keepingDims: true).log() + shift
+        return result.reshaped(reducedShape(normalized, keepingDims: keepingDims))
+    }
+
     /// log Σ exp along `axis`, computed stably by shifting by the maximum.
     @inlinable
     public func logSumExp(along axis: Int, keepingDims: Bool = false) -> Tensor {
-        let a = normalizedAxis(axis)
-        let shift = reducedKeepingAxis(.max, a).replacingNonFinite(with: 0)
-        let result = (self - shift).exp().sum(along: a, keepingDims: true).log() + shift
-        return keepingDims ? result : result.squeezingShape(at: a)
+        logSumExp(alongAxes: [axis], keepingDims: keepingDims)
     }
 
     /// The same values with ±inf and NaN replaced (a constant: not on the tape).
