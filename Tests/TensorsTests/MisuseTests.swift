@@ -67,6 +67,17 @@ struct MisuseTests {
         #expect(message.contains("step"))
     }
 
+    @Test func setGradMessages() async {
+        let shapeMessage = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            Tensor<Double>.ones([3]).requiringGradient().setGrad(Tensor.ones([2]))
+        })
+        #expect(shapeMessage.contains("[2]") && shapeMessage.contains("[3]"))
+        let leafMessage = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            Tensor<Double>.ones([3]).setGrad(nil)
+        })
+        #expect(leafMessage.contains("setGrad") && leafMessage.contains("does not require gradients"))
+    }
+
     @Test func badReshape() async {
         let message = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = Tensor<Float>.zeros([2, 3]).reshaped([4, 2])
