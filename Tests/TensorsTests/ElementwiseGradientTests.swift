@@ -2,7 +2,7 @@ import GraphGrad
 import Testing
 import _TestSupport
 
-/// An interval inside each primitive's domain, away from kinks and singularities.
+/// An interval inside each primitive's domain, away from singularities.
 func domain(of p: UnaryPrimitive) -> ClosedRange<Double> {
     switch p {
     case .log, .sqrt: return 0.5...2
@@ -12,14 +12,30 @@ func domain(of p: UnaryPrimitive) -> ClosedRange<Double> {
     }
 }
 
+/// Random elements with 0.1 ≤ |x| ≤ 1.5: central differences across a kink at 0 (abs, relu,
+/// sign, step; elu's second derivative) would disagree with either one-sided derivative.
+func awayFromZero(_ shape: [Int], seed: UInt64) -> Tensor<Double> {
+    randomTensor(shape, in: 0.1...1.5, seed: seed) * randomTensor(shape, seed: seed + 1_000).sign()
+}
+
+/// Inputs for `p` of `shape`, inside its domain and away from its kink.
+func input(for p: UnaryPrimitive, _ shape: [Int], seed: UInt64) -> Tensor<Double> {
+    switch p {
+    case .abs, .relu, .sign, .step, .elu: return awayFromZero(shape, seed: seed)
+    default: return randomTensor(shape, in: domain(of: p), seed: seed)
+    }
+}
+
 @Suite("Elementwise primitives: gradients against central differences")
 struct ElementwiseGradientTests {
-    @Test("unary primitive", arguments: UnaryPrimitive.allCases)
-    func unary(_ p: UnaryPrimitive) {
-        for (k, shape) in [[3, 4], [5], [], [2, 1, 3]].enumerated() {
-            let x = randomTensor(shape, in: domain(of: p), seed: UInt64(k))
-            expectDifferentiable(at: [x]) { $0[0].applying(p) }
-        }
+    /// A scalar, a vector, a size-1 axis in front and in the middle, and an empty tensor.
+    static let unaryShapes: [[Int]] = [[], [5], [3, 4], [1, 4], [3, 1, 2], [0, 3]]
+
+    @Test("unary primitive", arguments: UnaryPrimitive.allCases, unaryShapes)
+    func unary(_ p: UnaryPrimitive, _ shape: [Int]) {
+        let x = input(for: p, shape, seed: UInt64(shape.count * 10 + shape.reduce(0, +)))
+        expectDifferentiable(at: [x]) { $0[0].applying(p) }
+        #expect(x.applying(p).shape == shape)
     }
 
     @Test("unary values match the scalar table")
@@ -58,7 +74,9 @@ struct ElementwiseGradientTests {
 
     static let broadcastPairs: [([Int], [Int])] = [
         ([3, 4], [3, 4]), ([3, 4], [4]), ([3, 1], [1, 4]), ([2, 3, 4], [3, 1]), ([], [3]), ([2, 1], []),
-        ([0, 3], [3]),
+        ([1], [1, 1]), ([2, 1, 3], [1, 4, 1]), ([0, 3], [3]),
+        // The result is empty, but `a` is not: its gradient is a sum over an empty axis, zeros.
+        ([4, 1], [0, 1, 3]),
     ]
 
     @Test("binary primitive with broadcasting", arguments: BinaryPrimitive.allCases)
@@ -106,11 +124,30 @@ struct ElementwiseGradientTests {
         #expect(g == x * 2)
     }
 
-    @Test("leakyRelu and elu")
-    func activations() {
-        let x = randomTensor([3, 5], in: -2...2, seed: 8)
-        expectDifferentiable(at: [x]) { $0[0].leakyRelu(slope: 0.2) }
-        expectDifferentiable(at: [x]) { $0[0].elu() }
+    @Test("leakyRelu and elu", arguments: unaryShapes)
+    func activations(_ shape: [Int]) {
+        let x = awayFromZero(shape, seed: 8)
+        for slope in [0.01, 0.2] {
+            expectDifferentiable(at: [x]) { $0[0].leakyRelu(slope: slope) }
+        }
+        // α = 1 is the table's one-pass rule; any other α is built from where, expm1 and a product.
+        for alpha in [1, 0.5, 2.5] {
+            expectDifferentiable(at: [x]) { $0[0].elu(alpha: alpha) }
+        }
+    }
+
+    @Test("leakyRelu and elu values follow their definitions")
+    func activationValues() {
+        let x = awayFromZero([40], seed: 9)
+        for slope in [0.01, 0.2] {
+            let y = x.leakyRelu(slope: slope)
+            for (v, u) in zip(y.scalars, x.scalars) { #expect(v == (u > 0 ? u : slope * u)) }
+        }
+        let expm1 = UnaryPrimitive.expm1
+        for alpha in [0.5, 2.5] {
+            let y = x.elu(alpha: alpha)
+            for (v, u) in zip(y.scalars, x.scalars) { #expect(v == (u > 0 ? u : alpha * expm1(u))) }
+        }
     }
 
     @Test("where picks values and routes gradients to the chosen branch")
@@ -121,5 +158,19 @@ struct ElementwiseGradientTests {
         expectDifferentiable(at: [a, b]) { Tensor.where(c, $0[0], $0[1]) }
         let y = Tensor.where(c, a, Tensor(-Double.infinity))
         #expect(y.scalars[0] == a.scalars[0] && y.scalars[1] == -.infinity)
+    }
+
+    @Test("where broadcasts its condition and branches", arguments: [
+        ([3, 1], [4], []), ([], [2, 3], [3]), ([2, 1, 3], [1, 4, 1], [3]), ([1], [1, 1], [1]), ([0, 1], [3], [1, 3]),
+    ])
+    func whereBroadcasting(_ shapes: ([Int], [Int], [Int])) {
+        let (sc, sa, sb) = shapes
+        let c = randomTensor(sc, seed: 3) .> 0
+        let a = randomTensor(sa, seed: 4), b = randomTensor(sb, seed: 5)
+        expectDifferentiable(at: [a, b]) { Tensor.where(c, $0[0], $0[1]) }
+        // The oracle: the mask blend, exact here because the mask is 0 or 1 and all values finite.
+        let shape = BroadcastPlan(BroadcastPlan(sc, sa).shape, sb).shape
+        let ones = Tensor<Double>.ones(shape)
+        #expect(Tensor.where(c, a, b) == c * a * ones + (1 - c) * b * ones)
     }
 }

@@ -38,6 +38,46 @@ struct MisuseTests {
         #expect(message.contains("non-scalar") && message.contains("[3]") && message.contains("seed"))
     }
 
+    @Test func customFunctionWithoutJVPInForwardMode() async {
+        let message = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let x = Tensor<Double>.ones([3])
+            _ = jvp(at: [x], along: [x]) { xs in
+                Tensor.differentiable(xs, forward: { $0[0] * 2 }, vjp: { _, _, ct in [ct * 2] })
+            }
+        })
+        #expect(message.contains("Tensor.differentiable") && message.contains("tangent") && message.contains("no jvp"))
+    }
+
+    @Test func customJVPOfTheWrongShape() async {
+        let message = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let x = Tensor<Double>.ones([3])
+            _ = jvp(at: [x], along: [x]) { xs in
+                Tensor.differentiable(
+                    xs, forward: { $0[0].sum() }, vjp: { _, _, ct in [ct * Tensor.ones([3])] },
+                    jvp: { _, _, tangents in tangents[0]! })
+            }
+        })
+        #expect(message.contains("jvp") && message.contains("[3]") && message.contains("[]"))
+    }
+
+    @Test func arangeStepZero() async {
+        let message = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            _ = Tensor<Double>.arange(0, 1, step: 0)
+        })
+        #expect(message.contains("step"))
+    }
+
+    @Test func setGradMessages() async {
+        let shapeMessage = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            Tensor<Double>.ones([3]).requiringGradient().setGrad(Tensor.ones([2]))
+        })
+        #expect(shapeMessage.contains("[2]") && shapeMessage.contains("[3]"))
+        let leafMessage = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            Tensor<Double>.ones([3]).setGrad(nil)
+        })
+        #expect(leafMessage.contains("setGrad") && leafMessage.contains("does not require gradients"))
+    }
+
     @Test func badReshape() async {
         let message = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             _ = Tensor<Float>.zeros([2, 3]).reshaped([4, 2])

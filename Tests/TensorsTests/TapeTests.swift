@@ -44,6 +44,46 @@ struct TapeTests {
         expectDifferentiable(at: [x], forwardMode: false, cube)
     }
 
+    /// f(x, y) = x³·y with its vjp and jvp written with tensor operations; the jvp handles an
+    /// input without a tangent.
+    static func cubeTimes(_ xs: [Tensor<Double>]) -> Tensor<Double> {
+        Tensor.differentiable(
+            xs, forward: { $0[0] * $0[0] * $0[0] * $0[1] },
+            vjp: { inputs, _, ct in
+                let (x, y) = (inputs[0], inputs[1])
+                return [ct * x * x * y * 3, ct * x * x * x]
+            },
+            jvp: { inputs, _, tangents in
+                let (x, y) = (inputs[0], inputs[1])
+                let dx = tangents[0].map { $0 * x * x * y * 3 } ?? Tensor.zeros(x.shape)
+                let dy = tangents[1].map { $0 * x * x * x } ?? Tensor.zeros(y.shape)
+                return dx + dy
+            })
+    }
+
+    @Test("a user-defined function with its own jvp agrees with reverse mode")
+    func customFunctionForwardMode() {
+        let x = randomTensor([4], seed: 10), y = randomTensor([4], seed: 11)
+        expectDifferentiable(at: [x, y], forwardMode: true, Self.cubeTimes)
+        // Only x carries a tangent: the output's tangent is 3x²y·ẋ, as the built-in operations give.
+        let v = randomTensor([4], seed: 12)
+        let xv = x.withTangent(v)
+        let custom = Self.cubeTimes([xv, y]).tangent
+        let builtIn = (xv * xv * xv * y).tangent
+        #expect(custom != nil && builtIn != nil)
+        for (a, b) in zip(custom?.scalars ?? [], builtIn?.scalars ?? []) {
+            #expect(Swift.abs(a - b) <= 1e-14 * Swift.max(1, Swift.abs(b)))
+        }
+        // Forward-over-reverse needs the jvp's tangent on the way forward.
+        let f: ([Tensor<Double>]) -> Tensor<Double> = { Self.cubeTimes($0).sin().sum() }
+        let w = [randomTensor([4], seed: 13), randomTensor([4], seed: 14)]
+        let forward = hessianVectorProduct(at: [x, y], along: w, of: f)
+        let reverse = hessianVectorProductReverse(at: [x, y], along: w, of: f)
+        for (fa, ra) in zip(forward, reverse) {
+            for (a, b) in zip(fa.scalars, ra.scalars) { #expect(Swift.abs(a - b) <= 1e-12 * Swift.max(1, Swift.abs(b))) }
+        }
+    }
+
     @Test("Hessian-vector products: forward-over-reverse equals reverse-over-reverse")
     func hessianVector() {
         let x = randomTensor([5], seed: 6)

@@ -25,9 +25,9 @@ extension Tensor {
     /// - Precondition: this tensor requires gradients and `gradient` has its shape.
     @inlinable
     public func setGrad(_ gradient: Tensor?) {
-        precondition(node != nil, "setGrad on a tensor that does not require gradients")
+        require(node != nil, "setGrad on a tensor that does not require gradients")
         if let gradient {
-            precondition(gradient.shape == shape, "gradient of shape \(gradient.shape) for a leaf of shape \(shape)")
+            require(gradient.shape == shape, "gradient of shape \(gradient.shape) for a leaf of shape \(shape)")
         }
         node?.grad = gradient
     }

@@ -5,7 +5,8 @@ import Calculus
 /// Copies share their elements until one of them is written (copy-on-write); large storages
 /// are recycled through ``TensorStoragePool``. A tensor that requires gradients carries a
 /// reference to its node on the tape; operations on it record themselves, and
-/// ``gradient(of:wrt:seed:createGraph:)`` or ``backward(seed:createGraph:)`` walks the tape back.
+/// ``gradients(wrt:seed:createGraph:)`` or ``backward(seed:createGraph:)`` walks the tape back
+/// (the free function ``gradient(at:of:)`` does so for a function of its inputs).
 /// A tensor may also carry a tangent (forward mode, see ``withTangent(_:)``), which every
 /// operation pushes forward.
 public struct Tensor<Scalar: TensorScalar>: @unchecked Sendable {

@@ -6,7 +6,8 @@ infix operator .<= : ComparisonPrecedence
 infix operator .== : ComparisonPrecedence
 
 /// Elementwise comparisons with broadcasting. They return 1 where the relation holds and 0
-/// elsewhere, as constants (not on the tape: a comparison has zero derivative).
+/// elsewhere (a NaN satisfies none, as in IEEE 754), as constants (not on the tape: a
+/// comparison has zero derivative).
 extension Tensor {
     /// 1 where lhs > rhs.
     @inlinable
@@ -16,13 +17,29 @@ extension Tensor {
     public static func .< (lhs: Tensor, rhs: Tensor) -> Tensor { rhs .> lhs }
     /// 1 where lhs ≥ rhs.
     @inlinable
-    public static func .>= (lhs: Tensor, rhs: Tensor) -> Tensor { 1 - (rhs .> lhs) }
+    public static func .>= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs) { $0 >= $1 } }
     /// 1 where lhs ≤ rhs.
     @inlinable
-    public static func .<= (lhs: Tensor, rhs: Tensor) -> Tensor { 1 - (lhs .> rhs) }
+    public static func .<= (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs) { $0 <= $1 } }
     /// 1 where lhs = rhs.
     @inlinable
-    public static func .== (lhs: Tensor, rhs: Tensor) -> Tensor { (lhs .>= rhs) * (lhs .<= rhs) }
+    public static func .== (lhs: Tensor, rhs: Tensor) -> Tensor { compare(lhs, rhs) { $0 == $1 } }
+
+    /// 1 where `relation` holds. `.>` and `.<` are the sign of a difference, which is 0 for a
+    /// NaN as IEEE 754 wants; the complement 1 − (rhs .> lhs) would make NaN ≥ x true, so the
+    /// relations that include equality compare elements directly.
+    @inlinable
+    static func compare(_ lhs: Tensor, _ rhs: Tensor, _ relation: (Scalar, Scalar) -> Bool) -> Tensor {
+        let shape = BroadcastPlan(lhs.shape, rhs.shape).shape
+        let (l, r) = (lhs.detached().broadcasted(to: shape), rhs.detached().broadcasted(to: shape))
+        return Tensor.build(shape: shape) { out in
+            l.withUnsafePointer { pl in
+                r.withUnsafePointer { pr in
+                    for i in 0..<l.count { out[i] = relation(pl[i], pr[i]) ? 1 : 0 }
+                }
+            }
+        }
+    }
     /// 1 where lhs > rhs.
     @inlinable
     public static func .> (lhs: Tensor, rhs: Scalar) -> Tensor { lhs .> Tensor(rhs) }
@@ -47,14 +64,14 @@ extension Tensor {
                 }
             }
         }
-        let notC = 1 - c
         guard a.isTracked || b.isTracked else { return value }
         return .recording(
             value, inputs: [a, b],
             pullback: { ct, _ in
                 [
                     a.requiresGradient ? Tensor.where(c, ct, Tensor(0)).summed(toShape: a.shape) : nil,
-                    b.requiresGradient ? Tensor.where(notC, ct, Tensor(0)).summed(toShape: b.shape) : nil,
+                    // Not 1 − c: a condition of NaN or 2 would send b a gradient too.
+                    b.requiresGradient ? Tensor.where(c, Tensor(0), ct).summed(toShape: b.shape) : nil,
                 ]
             },
             pushforward: { ts, _ in

@@ -82,20 +82,35 @@ extension Tensor {
     }
 
     /// A user-defined differentiable function: `forward` computes the value from plain
-    /// tensors, `vjp` maps the output's cotangent to one cotangent per input.
+    /// tensors, `vjp` maps the output's cotangent to one cotangent per input, and `jvp` maps
+    /// the inputs' tangents (nil where an input has none) to the output's tangent.
     ///
-    /// The vjp is run with tensor operations, so when it is itself built from differentiable
-    /// operations the function supports gradients of gradients too.
+    /// Both rules are run with tensor operations, so when the vjp is itself built from
+    /// differentiable operations the function supports gradients of gradients too; with a
+    /// jvp it also supports forward mode (``jvp(at:along:of:)``) and forward-over-reverse
+    /// Hessian-vector products.
+    ///
+    /// - Precondition: `jvp` is given when forward mode reaches the function (an input carries
+    ///   a tangent), and returns a tangent of the output's shape. Without a jvp the output's
+    ///   tangent is unknown, and the function stops rather than report a zero derivative.
     @inlinable
     public static func differentiable(
         _ inputs: [Tensor], forward: ([Tensor]) -> Tensor,
-        vjp: @escaping (_ inputs: [Tensor], _ output: Tensor, _ cotangent: Tensor) -> [Tensor]
+        vjp: @escaping (_ inputs: [Tensor], _ output: Tensor, _ cotangent: Tensor) -> [Tensor],
+        jvp: ((_ inputs: [Tensor], _ output: Tensor, _ tangents: [Tensor?]) -> Tensor)? = nil
     ) -> Tensor {
         let value = withoutGradients { forward(inputs.map { $0.detached() }) }
         let kept = inputs
         return recording(
             value, inputs: inputs, savesOutput: true,
             pullback: { ct, out in vjp(kept, out, ct).map { Optional($0) } },
-            pushforward: { _, _ in nil })
+            pushforward: { tangents, out in
+                require(
+                    jvp != nil,
+                    "an input of Tensor.differentiable carries a forward-mode tangent, but no jvp was given to push it through")
+                let tangent = jvp!(kept, out, tangents)
+                require(tangent.shape == out.shape, "jvp gave a tangent of shape \(tangent.shape) for an output of shape \(out.shape)")
+                return tangent
+            })
     }
 }
