@@ -1,13 +1,18 @@
 import Calculus
 
-/// The outcome of comparing an analytic gradient with central differences.
-public struct GradientCheckReport: CustomStringConvertible, Sendable {
+/// The outcome of comparing a tensor function's analytic gradient with central differences
+/// (named apart from Calculus's scalar `GradientCheckReport`, so that both can be used through
+/// the `GraphGrad` umbrella).
+public struct TensorGradientCheckReport: CustomStringConvertible, Sendable {
     /// Whether every element satisfied |analytic − numeric| ≤ atol + rtol·|numeric|.
     public let passed: Bool
     /// The input holding the worst disagreement.
     public let worstInput: Int
     /// The flat element index of the worst disagreement within that input.
     public let worstIndex: Int
+    /// The same element's index along each axis of that input (row-major), `[]` for a scalar
+    /// or when no element was compared.
+    public let worstPosition: [Int]
     /// The analytic derivative there.
     public let analytic: Double
     /// The central-difference derivative there.
@@ -17,8 +22,17 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
 
     /// A one-line summary naming the worst element.
     public var description: String {
-        "\(passed ? "passed" : "FAILED"): worst at input \(worstInput) element \(worstIndex): analytic \(analytic), numeric \(numeric)"
+        "\(passed ? "passed" : "FAILED"): worst at input \(worstInput) element \(worstIndex) \(worstPosition): analytic \(analytic), numeric \(numeric)"
     }
+}
+
+/// The row-major multi-index of flat element `index` in `shape`.
+func position(of index: Int, in shape: [Int]) -> [Int] {
+    var (rest, result) = (index, [Int](repeating: 0, count: shape.count))
+    for axis in shape.indices.reversed() where shape[axis] > 0 {
+        (rest, result[axis]) = rest.quotientAndRemainder(dividingBy: shape[axis])
+    }
+    return result
 }
 
 /// Checks the reverse-mode gradient of `f` against central differences, in Float64.
@@ -32,7 +46,7 @@ public struct GradientCheckReport: CustomStringConvertible, Sendable {
 public func checkGradients(
     at inputs: [Tensor<Double>], eps: Double = 1e-6, atol: Double = 1e-5, rtol: Double = 1e-3,
     seed: UInt64 = 0, of f: @escaping ([Tensor<Double>]) -> Tensor<Double>
-) -> GradientCheckReport {
+) -> TensorGradientCheckReport {
     let probe = withoutGradients { f(inputs) }
     var generator = SplitMix64(seed: seed)
     let weights = probe.count == 1 ? Tensor.ones(probe.shape) : Tensor<Double>.normal(probe.shape, using: &generator)
@@ -54,8 +68,9 @@ public func checkGradients(
             if excess > worst.excess { worst = (i, j, a, numeric, excess) }
         }
     }
-    return GradientCheckReport(
+    return TensorGradientCheckReport(
         passed: worst.excess <= atol, worstInput: worst.input, worstIndex: worst.index,
+        worstPosition: worst.input >= 0 ? position(of: worst.index, in: inputs[worst.input].shape) : [],
         analytic: worst.analytic, numeric: worst.numeric, worstExcess: worst.excess)
 }
 
@@ -64,7 +79,7 @@ public func checkGradients(
 public func checkSecondOrderGradients(
     at inputs: [Tensor<Double>], eps: Double = 1e-6, atol: Double = 1e-5, rtol: Double = 1e-3,
     seed: UInt64 = 1, of f: @escaping ([Tensor<Double>]) -> Tensor<Double>
-) -> GradientCheckReport {
+) -> TensorGradientCheckReport {
     var generator = SplitMix64(seed: seed)
     let directions = inputs.map { Tensor<Double>.normal($0.shape, using: &generator) }
     let probe = withoutGradients { f(inputs) }
