@@ -13,14 +13,31 @@ extension Tensor {
         }
     }
 
+    /// `axes` normalized (negative ones from the end), without repeats, in increasing order.
+    @inlinable
+    func normalizedAxes(_ axes: [Int]) -> [Int] { Set(axes.map(normalizedAxis)).sorted() }
+
+    /// Reduces each of the normalized `axes` in turn with a kernel reduction, keeping them with
+    /// extent 1; a constant (not on the tape). Sums and extrema of partial results are the
+    /// reductions over all those axes at once.
+    @inlinable
+    func reducedKeepingAxes(_ op: ReductionOp, _ axes: [Int]) -> Tensor {
+        axes.reduce(detached()) { $0.reducedKeepingAxis(op, $1) }
+    }
+
+    /// The shape without the normalized `axes`, or with them kept at extent 1.
+    @inlinable
+    func reducedShape(_ axes: [Int], keepingDims: Bool) -> [Int] {
+        shape.enumerated().compactMap { axes.contains($0.offset) ? (keepingDims ? 1 : nil) : $0.element }
+    }
+
     /// Sum over `axes` (all axes when empty is not what you want: use ``sum()``).
     @inlinable
     public func sum(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
-        let normalized = Set(axes.map(normalizedAxis)).sorted()
-        var value = detached()
-        for a in normalized { value = value.reducedKeepingAxis(.sum, a) }
+        let normalized = normalizedAxes(axes)
+        let value = reducedKeepingAxes(.sum, normalized)
         let keptShape = value.shape
-        let outShape = keepingDims ? keptShape : shape.enumerated().filter { !normalized.contains($0.offset) }.map(\.element)
+        let outShape = reducedShape(normalized, keepingDims: keepingDims)
         let original = shape
         guard isTracked else { return Tensor(shape: outShape, storage: value.storage) }
         return .recording(
@@ -42,7 +59,7 @@ extension Tensor {
     /// Mean over `axes`.
     @inlinable
     public func mean(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
-        let extent = Set(axes.map(normalizedAxis)).reduce(1) { $0 * shape[$1] }
+        let extent = normalizedAxes(axes).reduce(1) { $0 * shape[$1] }
         return sum(alongAxes: axes, keepingDims: keepingDims) / Scalar(extent)
     }
 
@@ -88,19 +105,11 @@ extension Tensor {
     @inlinable
     public func min() -> Tensor { flattened().min(along: 0) }
 
-    /// The shape without `axes` (normalized and sorted), or with them kept at extent 1.
-    @inlinable
-    func reducedShape(_ axes: [Int], keepingDims: Bool) -> [Int] {
-        shape.enumerated().compactMap { axes.contains($0.offset) ? (keepingDims ? 1 : nil) : $0.element }
-    }
-
     @inlinable
     func extremum(_ op: ReductionOp, alongAxes axes: [Int], keepingDims: Bool) -> Tensor {
-        let normalized = Set(axes.map(normalizedAxis)).sorted()
+        let normalized = normalizedAxes(axes)
         for a in normalized { require(shape[a] > 0, "\(op) along axis \(a) of extent 0 in shape \(shape)") }
-        // The extremum of extrema is exact, so reducing one axis at a time gives the values.
-        var best = self
-        for a in normalized { best = best.reducedKeepingAxis(op, a) }
+        let best = reducedKeepingAxes(op, normalized)
         let outShape = reducedShape(normalized, keepingDims: keepingDims)
         if node == nil && tangentBox == nil { return best.reshaped(outShape) }
         // Written with differentiable operations: the selection mask is constant, so second
@@ -139,10 +148,8 @@ extension Tensor {
     /// log Σ exp over `axes`, computed stably by shifting by the maximum.
     @inlinable
     public func logSumExp(alongAxes axes: [Int], keepingDims: Bool = false) -> Tensor {
-        let normalized = Set(axes.map(normalizedAxis)).sorted()
-        var shift = self
-        for a in normalized { shift = shift.reducedKeepingAxis(.max, a) }
-        shift = shift.replacingNonFinite(with: 0)
+        let normalized = normalizedAxes(axes)
+        let shift = reducedKeepingAxes(.max, normalized).replacingNonFinite(with: 0)
         let result = (self - shift).exp().sum(alongAxes: normalized, keepingDims: true).log() + shift
         return result.reshaped(reducedShape(normalized, keepingDims: keepingDims))
     }
