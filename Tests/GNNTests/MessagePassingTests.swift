@@ -134,3 +134,31 @@ func maxDifference(_ a: Tensor<Double>, _ b: Tensor<Double>) -> Double {
     #expect(a.shape == b.shape)
     return zip(a.scalars, b.scalars).map { Swift.abs($0 - $1) }.max() ?? 0
 }
+
+/// Misuse of message passing stops with a message that names the problem.
+@Suite("Message passing misuse stops with a message")
+struct MessagePassingMisuseTests {
+    func text(_ result: ExitTest.Result?) -> String {
+        String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    }
+
+    @Test func edgeDataOfTheWrongLength() async throws {
+        let edges = try testGraph(seed: 31).edgeCount
+        let message = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let graph = try! testGraph(seed: 31)
+            _ = MessagePassing<Double>()(
+                Tensor.zeros([graph.nodeCount, 2]), on: graph, message: .general { $0.source },
+                edgeData: Tensor.zeros([graph.edgeCount + 1, 1]))
+        })
+        #expect(message.contains("edge data of shape [\(edges + 1), 1]") && message.contains("\(edges) edges"), "\(message)")
+    }
+
+    @Test func attentionWithAnotherAggregation() async {
+        let message = text(await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let graph = try! testGraph(seed: 32)
+            _ = MessagePassing<Double>(aggregation: .mean)(
+                Tensor.zeros([graph.nodeCount, 2]), on: graph, message: .attention { _ in Tensor.zeros([graph.edgeCount]) })
+        })
+        #expect(message.contains("attention messages are summed") && message.contains("mean"))
+    }
+}

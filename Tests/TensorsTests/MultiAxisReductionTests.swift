@@ -58,3 +58,12 @@ struct MultiAxisReductionTests {
         for (u, v) in zip(a, b) { #expect(Swift.abs(u - v) <= 1e-13 * Swift.max(1, Swift.abs(v)), sourceLocation: sourceLocation) }
     }
 }
+
+/// A maximum over several axes, one of them empty, stops with a message naming that axis.
+@Test func extremumOverAnEmptyAxisStops() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+        _ = Tensor<Double>.zeros([2, 0, 3]).max(alongAxes: [0, 1])
+    }
+    let message = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+    #expect(message.contains("axis 1") && message.contains("[2, 0, 3]"))
+}
